@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class SelectionConfig(AppConfig):
+    name = "selection"
+    verbose_name = "Hiring"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_migrate
+
+        from .roles import ensure_groups_after_migrate
+
+        post_migrate.connect(ensure_groups_after_migrate, sender=self)

@@ -1,0 +1,20 @@
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("openings/", views.opening_list, name="opening_list"),
+    path("openings/<slug:slug>/", views.opening_detail, name="opening_detail"),
+    path(
+        "openings/<slug:slug>/candidates/<int:pk>/",
+        views.application_detail,
+        name="application_detail",
+    ),
+    path(
+        "openings/<slug:slug>/candidates/<int:pk>/stage/",
+        views.move_stage,
+        name="application_move_stage",
+    ),
+    path("people/invite/", views.invite, name="invite_user"),
+]

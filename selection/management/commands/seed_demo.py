@@ -1,0 +1,59 @@
+"""Loads the demo: library, role profiles, people, openings, candidates, producers, evidence."""
+
+import importlib
+import importlib.util
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from competencies.demo import seed_library
+from selection import demo
+from selection.roles import ensure_library
+
+# Apps that add their own demo evidence provide ``<app>.demo.seed(stdout)``; run in order.
+EVIDENCE_SEEDERS = ["interviews.demo", "assessments.demo", "reports.demo"]
+
+
+class Command(BaseCommand):
+    help = "Loads the demo data. Safe to run again: what exists is left as it is."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--if-empty", action="store_true",
+            help="Do nothing when the database already has user accounts.",
+        )
+
+    def handle(self, *args, if_empty=False, **options):
+        if if_empty and get_user_model().objects.exists():
+            self.stdout.write("The database already has accounts; demo not loaded again.")
+            return
+        with transaction.atomic():
+            self._seed()
+        self._print_logins()
+
+    def _seed(self):
+        index = ensure_library()
+        created = seed_library(index)
+        users = demo.ensure_users()
+        openings = demo.ensure_openings(users)
+        from assessments.demo_content import CANDIDATE_NAMES
+
+        created["candidates"] = demo.ensure_candidates(openings, CANDIDATE_NAMES)
+        created["producers"] = demo.ensure_producers()
+        for module_name in EVIDENCE_SEEDERS:
+            if importlib.util.find_spec(module_name) is None:
+                continue
+            result = importlib.import_module(module_name).seed(self.stdout)
+            if isinstance(result, dict):
+                created.update(result)
+        summary = ", ".join(f"{n} {what}" for what, n in created.items())
+        self.stdout.write(f"Demo loaded; newly created: {summary}.")
+
+    def _print_logins(self):
+        self.stdout.write("")
+        self.stdout.write(f"Demo logins (password for all: {demo.DEMO_PASSWORD})")
+        for email, first, last, group, superuser in demo.DEMO_USERS:
+            role = "superuser" if superuser else group
+            self.stdout.write(f"  {email:<30} {role:<15} {first} {last}")
+        self.stdout.write("Open http://127.0.0.1:8000/ and log in; HR works in /cms/.")

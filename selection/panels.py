@@ -1,0 +1,21 @@
+"""Slots where other apps add a section to a hiring-core page.
+
+``register_panel("application", fn)`` adds ``fn(request, application=...)`` to the
+candidate page; ``"opening"`` receives ``opening=...``. A panel returns
+``(template_name, context)`` or ``None``. The page has already checked access to the
+opening; a panel checks anything finer itself.
+"""
+
+from collections.abc import Callable
+
+_SLOTS: dict[str, list[Callable]] = {}
+
+
+def register_panel(slot: str, panel: Callable) -> None:
+    panels = _SLOTS.setdefault(slot, [])
+    if panel not in panels:
+        panels.append(panel)
+
+
+def panels_for(slot: str, request, **objects) -> list[tuple[str, dict]]:
+    return [r for panel in _SLOTS.get(slot, []) if (r := panel(request, **objects)) is not None]

@@ -1,0 +1,25 @@
+"""Root URLs: the app at /, the HR workspace (Wagtail) at /cms/, accounts at /accounts/."""
+
+from django.contrib import admin
+from django.urls import include, path
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from .admin_site import superuser_only
+
+admin.site.has_permission = superuser_only
+
+urlpatterns = [
+    path("django-admin/", admin.site.urls),
+    path("cms/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("allauth.urls")),
+    path("interviews/", include("interviews.urls")),
+    path("assessments/", include("assessments.urls")),
+    path("reports/", include("reports.urls")),
+    path("", include("selection.hiring_urls")),
+]
+
+handler403 = "selection.errors.permission_denied"
+handler404 = "selection.errors.not_found"
+handler500 = "selection.errors.server_error"

@@ -1,0 +1,107 @@
+"""Pages of the hiring core: my work, openings and their pipelines, candidates, invites."""
+
+from collections import OrderedDict
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_POST
+
+from . import access
+from .forms import DecisionForm, InviteForm, StageForm
+from .invitations import invite_user
+from .models import Application
+from .panels import panels_for
+from .pipeline import move_to_stage
+
+
+@login_required
+def home(request):
+    openings = access.openings_for_user(request.user).filter(status="open")
+    return render(
+        request,
+        "selection/home.html",
+        {"openings": openings, "panels": panels_for("home", request)},
+    )
+
+
+@login_required
+def opening_list(request):
+    openings = access.openings_for_user(request.user)
+    return render(request, "selection/opening_list.html", {"openings": openings})
+
+
+@login_required
+def opening_detail(request, slug):
+    opening = access.opening_for_user(request, slug)
+    applications = opening.applications.select_related("candidate").order_by(
+        "candidate__last_name", "candidate__first_name"
+    )
+    columns = OrderedDict((key, (label, [])) for key, label in Application.STAGES)
+    for application in applications:
+        columns[application.stage][1].append(application)
+    team = opening.team.select_related("user").order_by("role", "user__last_name")
+    return render(
+        request,
+        "selection/opening_detail.html",
+        {
+            "opening": opening,
+            "columns": [(key, label, apps) for key, (label, apps) in columns.items()],
+            "team": team,
+            "requirements": opening.requirements,
+            "stage_choices": Application.STAGES,
+            "panels": panels_for("opening", request, opening=opening),
+        },
+    )
+
+
+@login_required
+def application_detail(request, slug, pk):
+    application = access.application_for_user(request, slug, pk)
+    return render(
+        request,
+        "selection/application_detail.html",
+        {
+            "application": application,
+            "opening": application.opening,
+            "candidate": application.candidate,
+            "history": application.stage_changes.select_related("changed_by"),
+            "decisions": application.decisions.select_related("decided_by"),
+            "stage_form": StageForm(initial={"stage": application.stage}),
+            "decision_form": DecisionForm(),
+            "panels": panels_for("application", request, application=application),
+        },
+    )
+
+
+@login_required
+@require_POST
+def move_stage(request, slug, pk):
+    application = access.application_for_user(request, slug, pk)
+    form = StageForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Choose one of the listed stages.")
+        return redirect(application.get_absolute_url(), status=303)
+    try:
+        move_to_stage(application=application, stage=form.cleaned_data["stage"], by=request.user)
+    except ValidationError as exc:
+        messages.error(request, "; ".join(exc.messages))
+    else:
+        stage_label = dict(Application.STAGES)[form.cleaned_data["stage"]]
+        messages.success(request, f"{application.candidate} moved to {stage_label}.")
+    if request.POST.get("next_page") == "opening":
+        return redirect(application.opening, status=303)
+    return redirect(application, status=303)
+
+
+@login_required
+def invite(request):
+    if not access.is_hr(request.user):
+        raise PermissionDenied("Only HR invites people.")
+    form = InviteForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = invite_user(request=request, **form.cleaned_data)
+        messages.success(request, f"Invitation sent to {user.email}.")
+        return redirect("invite_user")
+    return render(request, "selection/invite.html", {"form": form})

@@ -1,0 +1,70 @@
+"""Shared fixtures: the groups, a small library, one opening and its people."""
+
+import pytest
+
+from tests import factories
+
+
+@pytest.fixture(autouse=True)
+def _immediate_tasks(settings):
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+
+@pytest.fixture
+def groups(db):
+    from selection.roles import ensure_groups
+
+    return ensure_groups()
+
+
+@pytest.fixture
+def library(groups):
+    return factories.make_library()
+
+
+@pytest.fixture
+def hr(groups):
+    return factories.make_user("hr@example.com", "HR")
+
+
+@pytest.fixture
+def hr2(groups):
+    return factories.make_user("hr2@example.com", "HR")
+
+
+@pytest.fixture
+def manager(groups):
+    return factories.make_user("manager@example.com", "Hiring manager")
+
+
+@pytest.fixture
+def other_manager(groups):
+    return factories.make_user("other.manager@example.com", "Hiring manager")
+
+
+@pytest.fixture
+def interviewer(groups):
+    return factories.make_user("interviewer@example.com", "Interviewer")
+
+
+@pytest.fixture
+def outsider(groups):
+    """An interviewer who is on no hiring team."""
+    return factories.make_user("outsider@example.com", "Interviewer")
+
+
+@pytest.fixture
+def superuser(groups):
+    return factories.make_user("root@example.com", None, superuser=True)
+
+
+@pytest.fixture
+def opening(library, manager, interviewer):
+    return factories.make_opening(
+        library["profile"], manager=manager, interviewers=[interviewer]
+    )
+
+
+@pytest.fixture
+def application(opening):
+    return factories.make_application(opening, "Ada", "Lovelace")
