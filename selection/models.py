@@ -60,16 +60,26 @@ class Opening(index.Indexed, ClusterableModel):
 
     def clean(self) -> None:
         super().clean()
-        profile = getattr(self, "role_profile", None)
-        if profile is not None and not (profile.live and profile.live_revision_id):
+        if self.role_profile_id is not None and self._live_revision_id() is None:
             raise ValidationError(
                 {"role_profile": "Publish the role profile before opening a requisition on it."}
             )
 
     def save(self, *args, **kwargs):
         if self.role_profile_revision_id is None or self._profile_changed():
-            self.role_profile_revision_id = self.role_profile.live_revision_id
+            revision_id = self._live_revision_id()
+            if revision_id is None:
+                raise ValidationError("The role profile has no published revision to pin.")
+            self.role_profile_revision_id = revision_id
         super().save(*args, **kwargs)
+
+    def _live_revision_id(self) -> int | None:
+        """The role profile's live revision as stored now (not as an old instance has it)."""
+        return (
+            RoleProfilePage.objects.filter(pk=self.role_profile_id, live=True)
+            .values_list("live_revision_id", flat=True)
+            .first()
+        )
 
     def _profile_changed(self) -> bool:
         if not self.pk or self.role_profile_revision is None:

@@ -36,6 +36,10 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
             for model in ("judgmenttest", "roleplayexercise", "psychometricscale")
             for action in ("add", "change", "delete", "view", "publish", "lock", "unlock")
         ),
+        *(
+            f"reports.{action}_selfidentification"
+            for action in ("add", "change", "delete", "view")
+        ),
         "auth.add_user",
         "auth.change_user",
         "auth.view_user",

@@ -82,7 +82,7 @@ def move_stage(request, slug, pk):
     form = StageForm(request.POST)
     if not form.is_valid():
         messages.error(request, "Choose one of the listed stages.")
-        return redirect(application.get_absolute_url(), status=303)
+        return redirect(application.get_absolute_url())
     try:
         move_to_stage(application=application, stage=form.cleaned_data["stage"], by=request.user)
     except ValidationError as exc:
@@ -91,8 +91,8 @@ def move_stage(request, slug, pk):
         stage_label = dict(Application.STAGES)[form.cleaned_data["stage"]]
         messages.success(request, f"{application.candidate} moved to {stage_label}.")
     if request.POST.get("next_page") == "opening":
-        return redirect(application.opening, status=303)
-    return redirect(application, status=303)
+        return redirect(application.opening)
+    return redirect(application)
 
 
 @login_required

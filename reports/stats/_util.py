@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import warnings
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -20,6 +21,22 @@ def quiet() -> Iterator[None]:
         warnings.simplefilter("ignore", RuntimeWarning)
         warnings.simplefilter("ignore", UserWarning)
         yield
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small acyclic objects.
+
+    Creating tens of thousands of dicts triggers repeated collections that find nothing;
+    the previous state is restored afterwards.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def as_matrix(values: object, n_cols: int | None = None, name: str = "array") -> np.ndarray:
@@ -79,6 +96,12 @@ def holm_adjust(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
     unsorted[order] = adjusted
     out[ok] = unsorted
     return out
+
+
+def scatter_matrix(x: np.ndarray) -> np.ndarray:
+    """Sum of squares and cross-products about the column means, (x - m)' (x - m)."""
+    xc = x - x.mean(axis=0)
+    return xc.T @ xc  # the same operand twice lets numpy use the symmetric (syrk) kernel
 
 
 def ledoit_wolf_covariance(x: np.ndarray) -> np.ndarray:

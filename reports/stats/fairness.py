@@ -52,9 +52,7 @@ def _validate(
         n_app = _count(applied, f"Applicants for {group!r}")
         n_sel = _count(selected.get(group, 0), f"Selected for {group!r}")
         if n_sel > n_app:
-            raise ValueError(
-                f"Group {group!r} has {n_sel} selected but only {n_app} applicants."
-            )
+            raise ValueError(f"Group {group!r} has {n_sel} selected but only {n_app} applicants.")
         counts[str(group)] = (n_sel, n_app)
     return counts
 

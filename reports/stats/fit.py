@@ -14,9 +14,11 @@ from ._util import (
     as_labels,
     as_matrix,
     cholesky_or_none,
+    gc_paused,
     ledoit_wolf_covariance,
     mahalanobis_rows,
     quiet,
+    scatter_matrix,
 )
 
 
@@ -31,23 +33,30 @@ class CandidateFit:
     warnings: list[str]
 
 
-def _percentiles(cohort: np.ndarray, cands: np.ndarray) -> np.ndarray:
+def _sorted_keys(cands: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Candidate values sorted per dimension (rows = dimensions) and the sorting order."""
+    by_dim = np.ascontiguousarray(cands.T)
+    order = np.argsort(by_dim, axis=1)
+    return np.take_along_axis(by_dim, order, axis=1), order
+
+
+def _percentiles(cohort: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> np.ndarray:
     """percentileofscore(kind="mean") of every candidate value within its cohort column.
 
-    (count(< x) + count(<= x)) / 2 / n * 100 via searchsorted on the sorted column; the
+    (count(< x) + count(<= x)) / 2 / n * 100 via searchsorted on the sorted column. The keys
+    are pre-sorted per dimension, which lets searchsorted reuse its previous position; the
     loop is over dimensions only (each column has its own number of non-missing values).
     """
-    out = np.full(cands.shape, np.nan)
-    ordered = np.sort(cohort, axis=0)  # NaN sorts last
-    counts = np.sum(~np.isnan(cohort), axis=0)
+    values, order = keys
+    out = np.full(values.shape, np.nan)
+    ordered = np.sort(cohort.T, axis=1)  # NaN sorts last
+    counts = np.sum(~np.isnan(ordered), axis=1)
     for j in np.flatnonzero(counts):
-        col = ordered[: counts[j], j]
-        x = cands[:, j]
-        below = np.searchsorted(col, x, side="left")
-        upto = np.searchsorted(col, x, side="right")
-        out[:, j] = (below + upto) * (50.0 / counts[j])
-    out[np.isnan(cands)] = np.nan
-    return out
+        col = ordered[j, : counts[j]]
+        below = np.searchsorted(col, values[j], side="left")
+        upto = np.searchsorted(col, values[j], side="right")
+        out[j, order[j]] = (below + upto) * (50.0 / counts[j])
+    return out.T  # candidates x dimensions; missing candidate values are masked by the caller
 
 
 def _cohort_distances(
@@ -55,7 +64,8 @@ def _cohort_distances(
 ) -> tuple[np.ndarray, np.ndarray | None]:
     """Mahalanobis distance of candidates to a cohort with its Ledoit-Wolf covariance.
 
-    Returns (candidate distances, the cohort's own distances or None when undefined).
+    Returns (candidate distances, the cohort's own distances or None when undefined); the
+    own distances are only computed for the top cohort, the only one that needs them.
     """
     nan = np.full(cands.shape[0], np.nan)
     if producers.shape[0] < 2:
@@ -67,11 +77,14 @@ def _cohort_distances(
         notes.append(f"The {tier} cohort's scores do not vary enough for a distance.")
         return nan, None
     centre = producers.mean(axis=0)
-    return mahalanobis_rows(cands, centre, factor), mahalanobis_rows(producers, centre, factor)
+    own = mahalanobis_rows(producers, centre, factor) if tier == "top" else None
+    return mahalanobis_rows(cands, centre, factor), own
 
 
 def _lda_posteriors(
-    groups: dict[str, np.ndarray], cands: np.ndarray, priors: Mapping[str, float] | None,
+    groups: dict[str, np.ndarray],
+    cands: np.ndarray,
+    priors: Mapping[str, float] | None,
     notes: list[str],
 ) -> dict[str, np.ndarray]:
     """Posterior cohort probabilities from linear discriminant analysis (Fisher 1936).
@@ -86,7 +99,7 @@ def _lda_posteriors(
         notes.append("Probabilities need at least two cohorts with complete profiles.")
         return out
     means = np.stack([groups[t].mean(axis=0) for t in present])
-    scatter = sum((g - g.mean(axis=0)).T @ (g - g.mean(axis=0)) for g in map(groups.get, present))
+    scatter = sum(scatter_matrix(groups[t]) for t in present)
     with quiet():
         factor = cholesky_or_none(scatter / (n_total - len(present)))
     if factor is None:
@@ -106,8 +119,12 @@ def _lda_posteriors(
 
 
 def _multivariate(
-    x: np.ndarray, labels: np.ndarray, cands: np.ndarray, cols: np.ndarray,
-    priors: Mapping[str, float] | None, notes: list[str],
+    x: np.ndarray,
+    labels: np.ndarray,
+    cands: np.ndarray,
+    cols: np.ndarray,
+    priors: Mapping[str, float] | None,
+    notes: list[str],
 ) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], np.ndarray, np.ndarray]:
     """Distances, posteriors and top-share for candidates complete on ``cols``."""
     sub = x[:, cols]
@@ -137,6 +154,22 @@ def _multivariate(
     return dist, post, share, cand_ok
 
 
+def _coverage_notes(x: np.ndarray, labels: np.ndarray, dims: list[str]) -> list[str]:
+    """Sentences for cohorts that are absent or have no score at all on some dimensions."""
+    notes = []
+    for tier in TIERS:
+        members = labels == tier
+        if not members.any():
+            notes.append(f"There are no {tier} producers to compare with.")
+            continue
+        empty = [
+            d for d, ok in zip(dims, (~np.isnan(x[members])).any(axis=0), strict=True) if not ok
+        ]
+        if empty:
+            notes.append(f"No {tier} producer has a score on: {', '.join(empty)}.")
+    return notes
+
+
 def candidate_fit(
     candidates: object,
     scores: object,
@@ -163,10 +196,12 @@ def candidate_fit(
         raise ValueError(f"use names dimensions that were not given: {', '.join(unknown)}")
     cols = np.array([dims.index(u) for u in used], dtype=int)
     notes: list[str] = []
-    pct = {t: _percentiles(x[labels == t], cands) for t in TIERS}
-    for tier in TIERS:
-        if not np.any(labels == tier):
-            notes.append(f"There are no {tier} producers to compare with.")
+    keys = _sorted_keys(cands)
+    pct = {t: _percentiles(x[labels == t], keys) for t in TIERS}
+    cand_missing = np.isnan(cands)
+    for arr in pct.values():
+        arr[cand_missing] = np.nan
+    notes.extend(_coverage_notes(x, labels, dims))
     if cols.size:
         dist, post, share, cand_ok = _multivariate(x, labels, cands, cols, priors, notes)
     else:
@@ -174,35 +209,40 @@ def candidate_fit(
         nan = np.full(cands.shape[0], np.nan)
         dist = post = {t: nan for t in TIERS}
         share, cand_ok = nan, np.ones(cands.shape[0], dtype=bool)
-    return _assemble(dims, pct, dist, post, share, cand_ok, np.isnan(cands), notes)
+    with gc_paused():
+        return _assemble(dims, pct, dist, post, share, cand_ok, cand_missing, notes)
 
 
 def _assemble(
-    dims: list[str], pct: dict[str, np.ndarray], dist: dict[str, np.ndarray],
-    post: dict[str, np.ndarray], share: np.ndarray, cand_ok: np.ndarray,
-    cand_missing: np.ndarray, notes: list[str],
+    dims: list[str],
+    pct: dict[str, np.ndarray],
+    dist: dict[str, np.ndarray],
+    post: dict[str, np.ndarray],
+    share: np.ndarray,
+    cand_ok: np.ndarray,
+    cand_missing: np.ndarray,
+    notes: list[str],
 ) -> list[CandidateFit]:
     """Turn the per-candidate arrays into CandidateFit records (plain Python floats)."""
-    pct_rows = {t: pct[t].tolist() for t in TIERS}
+    pct_dicts = {t: [dict(zip(dims, row, strict=True)) for row in pct[t].tolist()] for t in TIERS}
     dist_rows = np.column_stack([dist[t] for t in TIERS]).tolist()
     post_rows = np.column_stack([post[t] for t in TIERS]).tolist()
-    share_rows = share.tolist()
-    any_missing = cand_missing.any(axis=1)
-    out = []
-    for i in range(cand_ok.shape[0]):
-        own = list(notes)
-        if any_missing[i]:
-            missing = [d for d, m in zip(dims, cand_missing[i], strict=True) if m]
-            own.append(f"No score for: {', '.join(missing)}.")
-        if not cand_ok[i]:
-            own.append("Distances and probabilities need a score on every selected dimension.")
-        out.append(
-            CandidateFit(
-                percentiles={t: dict(zip(dims, pct_rows[t][i], strict=True)) for t in TIERS},
-                mahalanobis=dict(zip(TIERS, dist_rows[i], strict=True)),
-                posterior=dict(zip(TIERS, post_rows[i], strict=True)),
-                closer_than_top_share=share_rows[i],
-                warnings=own,
-            )
+    own_notes = [list(notes) for _ in range(cand_ok.shape[0])]
+    for i in np.flatnonzero(cand_missing.any(axis=1)):
+        missing = ", ".join(d for d, m in zip(dims, cand_missing[i], strict=True) if m)
+        own_notes[i].append(f"No score for: {missing}.")
+    for i in np.flatnonzero(~cand_ok):
+        own_notes[i].append("Distances and probabilities need a score on every selected dimension.")
+    top, middle, bottom = (pct_dicts[t] for t in TIERS)
+    return [
+        CandidateFit(
+            percentiles={"top": p_top, "middle": p_mid, "bottom": p_bot},
+            mahalanobis=dict(zip(TIERS, d_row, strict=True)),
+            posterior=dict(zip(TIERS, p_row, strict=True)),
+            closer_than_top_share=sh,
+            warnings=w,
         )
-    return out
+        for p_top, p_mid, p_bot, d_row, p_row, sh, w in zip(
+            top, middle, bottom, dist_rows, post_rows, share.tolist(), own_notes, strict=True
+        )
+    ]

@@ -191,8 +191,42 @@ def test_posteriors_sum_to_one(seed, p, nan_share):
     cands[0] *= 1e3  # far away: log-sum-exp must stay stable
     for fit in candidate_fit(cands, x, tiers, dims):
         post = np.array(list(fit.posterior.values()))
-        if np.isnan(post).any():
-            assert np.isnan(post).all() and fit.warnings
-        else:
-            assert post.sum() == pytest.approx(1.0, abs=1e-9)
-            assert np.all((post >= 0) & (post <= 1))
+        if np.isnan(post).any():  # a cohort without complete profiles is not modelled
+            assert fit.warnings
+        if not np.isnan(post).all():
+            assert np.nansum(post) == pytest.approx(1.0, abs=1e-9)
+            assert np.all((post[~np.isnan(post)] >= 0) & (post[~np.isnan(post)] <= 1))
+
+
+@settings(max_examples=50, deadline=None)
+@given(
+    rows=st.lists(
+        st.lists(
+            st.one_of(st.sampled_from([0.0, 1.0, 2.0]), st.just(float("nan"))),
+            min_size=2,
+            max_size=2,
+        ),
+        max_size=8,
+    ),
+    data=st.data(),
+)
+@pytest.mark.filterwarnings("error")
+def test_small_or_degenerate_inputs_never_raise_or_return_inf(rows, data):
+    scores = np.array(rows, dtype=float).reshape(-1, 2)
+    tiers = data.draw(st.lists(st.sampled_from(TIERS), min_size=len(rows), max_size=len(rows)))
+    cands = np.array([[1.0, 2.0], [np.nan, 0.0], [5.0, -5.0]])
+    for fit in candidate_fit(cands, scores, tiers, ["a", "b"]):
+        values = [fit.closer_than_top_share, *fit.mahalanobis.values(), *fit.posterior.values()]
+        values += [v for d in fit.percentiles.values() for v in d.values()]
+        assert not any(math.isinf(v) for v in values)
+        post = np.array(list(fit.posterior.values()))
+        # a cohort without complete profiles gets NaN; the modelled cohorts sum to 1
+        assert np.isnan(post).all() or np.nansum(post) == pytest.approx(1.0)
+
+
+def test_absent_cohort_gets_nan_posterior_and_a_warning():
+    x, tiers, cands, dims = _data(11, n=(20, 30, 0), p=3)
+    for fit in candidate_fit(cands, x, tiers, dims):
+        assert math.isnan(fit.posterior["bottom"]) and math.isnan(fit.mahalanobis["bottom"])
+        assert fit.posterior["top"] + fit.posterior["middle"] == pytest.approx(1.0)
+        assert any("no bottom producers" in w for w in fit.warnings)

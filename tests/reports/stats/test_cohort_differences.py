@@ -154,8 +154,11 @@ def test_adding_a_constant_leaves_g_unchanged(seed, shift):
 )
 def test_never_raises_or_returns_inf(values, data):
     tiers = data.draw(
-        st.lists(st.sampled_from(["top", "middle", "bottom", "other"]), min_size=len(values),
-                 max_size=len(values))
+        st.lists(
+            st.sampled_from(["top", "middle", "bottom", "other"]),
+            min_size=len(values),
+            max_size=len(values),
+        )
     )
     res = cohort_differences(np.array(values, dtype=float).reshape(-1, 1), tiers, ["d"])
     for r in res:

@@ -40,6 +40,7 @@ def _pingouin_iccs(x):
     return dict(zip(table["Type"], table["ICC"], strict=True))
 
 
+@pytest.mark.filterwarnings("ignore:The inplace keyword")  # pingouin vs pandas 3
 @pytest.mark.parametrize("seed", [0, 1, 2, 3])
 @pytest.mark.parametrize("nan_share", [0.0, 0.15])
 def test_matches_pingouin_and_krippendorff(seed, nan_share):
@@ -131,8 +132,9 @@ def test_permuting_raters_leaves_iccs_unchanged(seed, k, data):
 @settings(max_examples=50, deadline=None)
 @given(
     rows=st.lists(
-        st.lists(st.one_of(st.integers(1, 5).map(float), st.just(float("nan"))),
-                 min_size=3, max_size=3),
+        st.lists(
+            st.one_of(st.integers(1, 5).map(float), st.just(float("nan"))), min_size=3, max_size=3
+        ),
         min_size=0,
         max_size=6,
     )

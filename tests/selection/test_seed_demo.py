@@ -1,0 +1,50 @@
+"""The demo loads, is complete enough to explore, and loading it twice changes nothing."""
+
+from django.apps import apps
+from django.core.management import call_command
+
+from competencies.models import Competency, RoleProfilePage, Trait
+from selection.models import Application, Candidate, Opening, Producer
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        f"{m._meta.app_label}.{m.__name__}": m.objects.count()
+        for m in apps.get_models()
+        if m._meta.app_label
+        in {"competencies", "selection", "interviews", "assessments", "reports", "auth",
+            "wagtailcore"}
+        and m.__name__ not in {"Permission"}
+    }
+
+
+def test_seed_demo_is_complete_and_idempotent(db, capsys):
+    call_command("seed_demo")
+    first_output = capsys.readouterr().out
+    assert "hr@demo.selection" in first_output
+    assert "selection-demo-2026" in first_output
+
+    assert Competency.objects.filter(live=True).count() >= 15
+    assert Trait.objects.filter(live=True).count() >= 8
+    slugs = set(RoleProfilePage.objects.live().values_list("slug", flat=True))
+    assert {"sales-development-representative", "account-executive"} <= slugs
+    assert any("manager" in slug for slug in slugs)
+    assert Opening.objects.count() == 2
+    assert all(o.team.count() >= 2 for o in Opening.objects.all())
+    assert Candidate.objects.count() >= 12
+    assert Application.objects.values("stage").distinct().count() >= 5
+    assert Producer.objects.count() == 120
+    tiers = {
+        t: Producer.objects.filter(tier=t).count() for t in ("top", "middle", "bottom")
+    }
+    assert tiers == {"top": 30, "middle": 60, "bottom": 30}
+
+    before = row_counts()
+    call_command("seed_demo")
+    assert row_counts() == before
+
+
+def test_if_empty_skips_a_database_with_accounts(db, capsys, hr):
+    call_command("seed_demo", "--if-empty")
+    assert "not loaded again" in capsys.readouterr().out
+    assert not Opening.objects.exists()
