@@ -1,6 +1,11 @@
 """Error pages in the app's own layout, never with a traceback."""
 
+import sys
+
+from django.db import InterfaceError, OperationalError, connections
+from django.http import HttpResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 
 def permission_denied(request, exception=None):
@@ -12,5 +17,17 @@ def not_found(request, exception=None):
     return render(request, "errors/404.html", status=404)
 
 
+def database_unavailable() -> HttpResponse:
+    """A 503 page rendered without the database; broken connections are dropped."""
+    for connection in connections.all(initialized_only=True):
+        connection.close_if_unusable_or_obsolete()
+    response = HttpResponse(render_to_string("errors/503.html"), status=503)
+    response["Retry-After"] = "30"
+    return response
+
+
 def server_error(request):
-    return render(request, "errors/500.html", status=500)
+    """500 page; 503 when the cause is an unreachable database (the error is still logged)."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        return database_unavailable()
+    return HttpResponse(render_to_string("errors/500.html"), status=500)

@@ -1,6 +1,10 @@
-"""Response headers every page carries."""
+"""Response headers every page carries, and a clean answer when the database is down."""
+
+import logging
 
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 # The Wagtail admin ships its own scripts and inline styles; it gets a looser policy.
 CMS_POLICY = (
@@ -26,3 +30,27 @@ class SecurityHeadersMiddleware:
         response.headers.pop("Server", None)
         response.headers.pop("X-Powered-By", None)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Answers 503 with a plain page while the database cannot be reached.
+
+    The page is rendered without touching the database, and the broken connection is
+    closed so that the next request reconnects once the database is back.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+
+        from .errors import database_unavailable
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("Database unavailable: %s", exception)
+        return database_unavailable()
