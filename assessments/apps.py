@@ -4,3 +4,11 @@ from django.apps import AppConfig
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = "Assessments"
+
+    def ready(self) -> None:
+        from selection.panels import register_panel
+
+        from .panels import application_panel, home_panel
+
+        register_panel("application", application_panel)
+        register_panel("home", home_panel)

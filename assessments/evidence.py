@@ -1,0 +1,90 @@
+"""Scores per person, instrument and dimension, for the calibration engine in reports/.
+
+Only completed SJT attempts, submitted roleplay scorecards and imported psychometric
+scores count. Three queries in all, whatever the number of people.
+"""
+
+from dataclasses import dataclass
+
+from django.db.models import Avg
+
+from .models import PsychometricScore, RoleplayRating, RoleplayScorecard, SJTAttempt
+
+
+@dataclass(frozen=True)
+class InstrumentScore:
+    person_kind: str   # "producer" or "candidate"
+    person_id: int     # Producer.pk or Candidate.pk
+    instrument: str    # e.g. "sjt:ae-judgment", "roleplay:discovery-call",
+    #                    "psychometric:Sales Potential Inventory/Drive"
+    dimension_id: int
+    score: float       # on the instrument's own scale (SJT: 0-1 rate_each or -2..2 most_least
+    #                    per dimension; roleplay: mean rating 1-5 across submitted assessors;
+    #                    psychometric: the z-score)
+
+
+def _person(candidate_id, producer_id) -> tuple[str, int]:
+    return ("candidate", candidate_id) if candidate_id else ("producer", producer_id)
+
+
+def instrument_scores(dimension_ids: list[int] | None = None) -> list[InstrumentScore]:
+    """Every score on the given dimensions (all dimensions when None)."""
+    wanted = None if dimension_ids is None else {int(d) for d in dimension_ids}
+    return [
+        score
+        for source in (_sjt_scores(), _roleplay_scores(wanted), _psychometric_scores(wanted))
+        for score in source
+        if wanted is None or score.dimension_id in wanted
+    ]
+
+
+def _sjt_scores() -> list[InstrumentScore]:
+    rows = SJTAttempt.objects.filter(completed_at__isnull=False).values_list(
+        "invitation__test__slug", "invitation__candidate_id", "invitation__producer_id",
+        "dimension_scores",
+    )
+    scores = []
+    for slug, candidate_id, producer_id, by_dimension in rows:
+        kind, pk = _person(candidate_id, producer_id)
+        for dimension_id, value in (by_dimension or {}).items():
+            scores.append(InstrumentScore(kind, pk, f"sjt:{slug}", int(dimension_id), value))
+    return scores
+
+
+def _roleplay_scores(wanted: set[int] | None) -> list[InstrumentScore]:
+    ratings = RoleplayRating.objects.filter(
+        scorecard__status=RoleplayScorecard.SUBMITTED, rating__isnull=False
+    )
+    if wanted is not None:
+        ratings = ratings.filter(dimension_id__in=wanted)
+    rows = (
+        ratings.values(
+            "scorecard__exercise__slug", "scorecard__candidate_id", "scorecard__producer_id",
+            "dimension_id",
+        )
+        .annotate(mean=Avg("rating"))
+        .order_by()
+    )
+    return [
+        InstrumentScore(
+            *_person(row["scorecard__candidate_id"], row["scorecard__producer_id"]),
+            f"roleplay:{row['scorecard__exercise__slug']}", row["dimension_id"],
+            float(row["mean"]),
+        )
+        for row in rows
+    ]
+
+
+def _psychometric_scores(wanted: set[int] | None) -> list[InstrumentScore]:
+    scores = PsychometricScore.objects.all()
+    if wanted is not None:
+        scores = scores.filter(scale__dimension_id__in=wanted)
+    rows = scores.values_list(
+        "scale__instrument", "scale__scale", "scale__dimension_id", "candidate_id",
+        "producer_id", "z_score",
+    )
+    return [
+        InstrumentScore(*_person(candidate_id, producer_id),
+                        f"psychometric:{instrument}/{scale}", dimension_id, z)
+        for instrument, scale, dimension_id, candidate_id, producer_id, z in rows
+    ]

@@ -1,0 +1,27 @@
+"""Assessments models: authored instruments, SJT delivery, and the evidence they produce."""
+
+from .authoring import (
+    JudgmentTest,
+    PsychometricScale,
+    ResponseOption,
+    RoleplayBehaviour,
+    RoleplayExercise,
+    Scenario,
+)
+from .delivery import SJTAttempt, SJTInvitation
+from .records import PerformanceRecord, PsychometricScore, RoleplayRating, RoleplayScorecard
+
+__all__ = [
+    "JudgmentTest",
+    "PerformanceRecord",
+    "PsychometricScale",
+    "PsychometricScore",
+    "ResponseOption",
+    "RoleplayBehaviour",
+    "RoleplayExercise",
+    "RoleplayRating",
+    "RoleplayScorecard",
+    "SJTAttempt",
+    "SJTInvitation",
+    "Scenario",
+]

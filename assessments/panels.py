@@ -1,0 +1,70 @@
+"""Sections this app adds to hiring-core pages (see selection/panels.py)."""
+
+from competencies.models import Dimension
+
+from . import delivery, roleplay
+from .models import JudgmentTest, RoleplayExercise, RoleplayScorecard, SJTInvitation
+
+
+def application_panel(request, *, application):
+    """Candidate page (the page has checked that the user manages the opening)."""
+    candidate = application.candidate
+    invitations = list(
+        SJTInvitation.objects.filter(candidate=candidate)
+        .select_related("test", "attempt", "invited_by")
+    )
+    dimension_ids = {
+        int(d) for i in invitations if getattr(i, "attempt", None)
+        for d in (i.attempt.dimension_scores or {})
+    }
+    names = dict(Dimension.objects.filter(pk__in=dimension_ids).values_list("pk", "name"))
+    sjt_rows = []
+    for invitation in invitations:
+        attempt = getattr(invitation, "attempt", None)
+        scores = [(names.get(int(d), d), v) for d, v in
+                  ((attempt.dimension_scores or {}).items() if attempt else [])]
+        sjt_rows.append({
+            "invitation": invitation, "status": invitation.status, "attempt": attempt,
+            "dimension_scores": sorted(scores, key=lambda pair: str(pair[0])),
+            "link": request.build_absolute_uri(delivery.link_path(invitation))
+            if invitation.status in ("open", "started") else "",
+        })
+    return "assessments/panel_application.html", {
+        "application": application,
+        "sjt_rows": sjt_rows,
+        "roleplays": _roleplay_groups(request.user, application),
+        "tests": JudgmentTest.objects.filter(live=True),
+        "exercises": RoleplayExercise.objects.filter(live=True),
+        "assessors": roleplay.team_assessors(application.opening),
+    }
+
+
+def _roleplay_groups(user, application) -> list[dict]:
+    cards = list(
+        RoleplayScorecard.objects.filter(application=application)
+        .select_related("exercise", "assessor").prefetch_related("ratings__dimension")
+        .order_by("exercise__title", "assessor__last_name", "pk")
+    )
+    groups: dict[int, dict] = {}
+    for card in cards:
+        group = groups.setdefault(card.exercise_id, {"exercise": card.exercise, "cards": []})
+        group["cards"].append(card)
+    for group in groups.values():
+        own = [c for c in group["cards"] if c.assessor_id == user.pk]
+        group["blind"] = bool(own) and not own[0].is_submitted
+        group["summary"] = [] if group["blind"] else roleplay.summary(group["cards"])
+    return list(groups.values())
+
+
+def home_panel(request):
+    """My work: roleplay scorecards assigned to me, drafts first."""
+    if not request.user.is_authenticated:
+        return None
+    cards = list(
+        RoleplayScorecard.objects.filter(assessor=request.user)
+        .select_related("exercise", "candidate", "producer")
+        .order_by("status", "-created_at")[:50]
+    )
+    if not cards:
+        return None
+    return "assessments/panel_home.html", {"cards": cards}

@@ -1,0 +1,109 @@
+"""The candidate's (or producer's) side of an SJT: no account, the signed link is the key."""
+
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from .. import sjt
+from ..delivery import (
+    LinkRefused,
+    close_if_due,
+    closed_refusal,
+    invitation_for_token,
+    save_answers,
+    start_attempt,
+)
+
+LABELS = ["very ineffective", "ineffective", "neither", "effective", "very effective"]
+
+
+def _autosave(request) -> bool:
+    return request.headers.get("X-Autosave") == "1"
+
+
+def _refused(request, exc: LinkRefused):
+    if _autosave(request):
+        return JsonResponse({"ok": False, "title": exc.title, "error": exc.message},
+                            status=exc.status)
+    return render(request, "assessments/link_refused.html",
+                  {"title": exc.title, "message": exc.message}, status=exc.status)
+
+
+def _open_invitation(token: str):
+    """The invitation and its attempt (closed at the deadline if due); LinkRefused if unusable."""
+    invitation = invitation_for_token(token)
+    attempt = invitation.attempt_or_none
+    if attempt is not None:
+        attempt = close_if_due(attempt)
+        if attempt.completed_at is not None:
+            raise closed_refusal(attempt)
+    return invitation, attempt
+
+
+@never_cache
+def take_test(request, token: str):
+    try:
+        invitation, attempt = _open_invitation(token)
+    except LinkRefused as exc:
+        return _refused(request, exc)
+    test = sjt.snapshot(invitation.test_revision)
+    answers = attempt.answers if attempt else {}
+    return render(request, "assessments/take_test.html", {
+        "invitation": invitation, "attempt": attempt, "test": test, "token": token,
+        "scenarios": _scenario_rows(test, answers), "saved": request.GET.get("saved") == "1",
+        "seconds_left": _seconds_left(attempt), "rating_choices": list(enumerate(LABELS, 1)),
+    })
+
+
+@never_cache
+@require_POST
+def start_test(request, token: str):
+    try:
+        invitation, attempt = _open_invitation(token)
+        if attempt is None:
+            start_attempt(invitation)
+    except LinkRefused as exc:
+        return _refused(request, exc)
+    return redirect("assessments:take_test", token=token)
+
+
+@never_cache
+@require_POST
+def save_test(request, token: str):
+    submit = request.POST.get("action") == "submit"
+    try:
+        invitation = invitation_for_token(token)
+        attempt = save_answers(invitation=invitation, data=request.POST, submit=submit)
+    except LinkRefused as exc:
+        return _refused(request, exc)
+    if _autosave(request):
+        return JsonResponse({"ok": True, "saved_at": timezone.localtime(attempt.saved_at)
+                             .strftime("%H:%M:%S"), "seconds_left": _seconds_left(attempt)})
+    if submit:
+        return render(request, "assessments/test_done.html", {"test_title": invitation.test.title})
+    return redirect(reverse("assessments:take_test", args=[token]) + "?saved=1")
+
+
+def _seconds_left(attempt) -> int | None:
+    if attempt is None:
+        return None
+    return max(0, int((attempt.deadline - timezone.now()).total_seconds()))
+
+
+def _scenario_rows(test: sjt.TestSnapshot, answers: dict) -> list[dict]:
+    rows = []
+    for number, scenario in enumerate(test.scenarios, start=1):
+        answer = answers.get(str(scenario.id), {})
+        rows.append({
+            "scenario": scenario, "number": number,
+            "most": answer.get("most"), "least": answer.get("least"),
+            "options": [
+                {"option": option, "letter": chr(ord("A") + n),
+                 "field": f"s{scenario.id}-o{option.id}", "value": answer.get(str(option.id))}
+                for n, option in enumerate(scenario.options)
+            ],
+        })
+    return rows
