@@ -1,3 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-urlpatterns: list = []
+from . import views
+
+urlpatterns = [
+    path(
+        "openings/<slug:slug>/calibration/",
+        views.calibration,
+        name="opening_calibration",
+    ),
+    path(
+        "openings/<slug:slug>/calibration/recompute/",
+        views.recompute,
+        name="opening_calibration_recompute",
+    ),
+    path("fairness/", views.fairness, name="fairness"),
+    path("fairness/<slug:slug>/", views.fairness, name="opening_fairness"),
+]

@@ -1,0 +1,334 @@
+"""The evidence calibration works on: instrument scores and interview ratings as matrices.
+
+How instrument scores become one number per person and dimension (the combination rule):
+
+1. Repeated scores of one person on the same instrument and dimension are averaged first.
+2. Every instrument and dimension pair is put on a common scale by z-scoring it across all
+   people who have a score on it, producers and candidates alike:
+   z = (score - mean) / SD, with the sample SD (n - 1). Psychometric instruments (their
+   name starts with "psychometric") already arrive as z-scores against the vendor's norm
+   and are taken as they are. A pair with fewer than two people, or where everyone scored
+   the same, cannot be standardised and is left out (with a warning).
+3. A person's score on a dimension is the plain mean of the z-scores they have on it,
+   from whichever instruments measured it. With no instrument, the score is missing (NaN).
+
+Interview ratings are kept on their own 1-5 anchored scale: they are not combined with
+instrument scores (producers are never interviewed, so they cannot be compared), and
+serve the interviewer-agreement figures and the knock-out check.
+
+The functions below ``evidence_for_opening`` are pure: lists in, numpy matrices out.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+PRESTANDARDISED_PREFIX = "psychometric"
+
+Person = tuple[str, int]  # (person_kind, person_id)
+
+
+@dataclass(frozen=True)
+class DimensionInfo:
+    """One requirement of the opening's pinned role profile."""
+
+    id: int
+    slug: str
+    name: str
+    kind: str
+    weight: float
+    target: int
+    knock_out: int | None
+
+
+@dataclass(frozen=True)
+class ProducerInfo:
+    id: int
+    name: str
+    tier: str
+    performance: float | None
+    metric: str = ""
+
+
+@dataclass(frozen=True)
+class ApplicationInfo:
+    application_id: int
+    candidate_id: int
+    name: str
+    stage: str
+    stage_label: str
+
+
+@dataclass(frozen=True)
+class ScoreMatrices:
+    """Combined z-scores: rows follow the given producer / candidate ids, columns the dims."""
+
+    dimension_ids: list[int]
+    producers: np.ndarray
+    candidates: np.ndarray
+    instruments: dict[int, list[str]]
+    producer_by_instrument: dict[tuple[str, int], np.ndarray]
+    warnings: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RatingTable:
+    """Targets x raters ratings (NaN = not rated); raters without a rating are left out."""
+
+    targets: list
+    rater_ids: list[int]
+    matrix: np.ndarray
+
+
+@dataclass(frozen=True)
+class RatingMatrices:
+    by_dimension: dict[int, RatingTable]
+    overall: RatingTable
+    candidate_means: dict[int, dict[int, float]]  # application id -> dimension id -> mean
+
+
+@dataclass(frozen=True)
+class OpeningEvidence:
+    opening_id: int
+    dimensions: list[DimensionInfo]
+    producers: list[ProducerInfo]
+    applications: list[ApplicationInfo]
+    scores: ScoreMatrices
+    ratings: RatingMatrices
+    rater_names: dict[int, str]
+    warnings: list[str]
+
+    @property
+    def tiers(self) -> list[str]:
+        return [p.tier for p in self.producers]
+
+
+# --- loading from the database ---------------------------------------------------------
+
+
+def evidence_for_opening(
+    opening, *, instrument_scores: list | None = None, interview_ratings: list | None = None
+) -> OpeningEvidence:
+    """Everything calibration needs for an opening, read from the database.
+
+    Dimensions come from the opening's pinned role-profile revision; producers are those
+    with a tier; candidates are the opening's applications. Scores and ratings come from
+    ``assessments.evidence`` and ``interviews.evidence`` unless given (a caller that already
+    holds them, e.g. an import preview); a missing evidence module gives empty evidence
+    and a warning, never an error.
+    """
+    from django.contrib.auth import get_user_model
+
+    from selection.models import Producer
+
+    warnings: list[str] = []
+    dimensions = [
+        DimensionInfo(
+            id=req.dimension_id, slug=req.dimension.slug, name=req.dimension.name,
+            kind=req.dimension.kind, weight=float(req.weight), target=req.target_level,
+            knock_out=req.knock_out_minimum,
+        )
+        for req in opening.requirements
+    ]
+    dim_ids = [d.id for d in dimensions]
+    producers = [
+        ProducerInfo(p.pk, p.full_name, p.tier,
+                     None if p.performance is None else float(p.performance),
+                     p.performance_metric)
+        for p in Producer.objects.exclude(tier="").order_by("pk")
+    ]
+    stage_order = {key: n for n, (key, _) in enumerate(opening.applications.model.STAGES)}
+    applications = sorted(
+        (
+            ApplicationInfo(a.pk, a.candidate_id, a.candidate.full_name, a.stage,
+                            a.get_stage_display())
+            for a in opening.applications.select_related("candidate")
+        ),
+        key=lambda a: (stage_order.get(a.stage, 99), a.name.lower(), a.application_id),
+    )
+    if instrument_scores is None:
+        instrument_scores = _instrument_scores(dim_ids, warnings)
+    if interview_ratings is None:
+        interview_ratings = _interview_ratings(opening, warnings)
+    scores = score_matrices(
+        instrument_scores,
+        producer_ids=[p.id for p in producers],
+        candidate_ids=[a.candidate_id for a in applications],
+        dimension_ids=dim_ids,
+        labels={d.id: d.name for d in dimensions},
+    )
+    ratings = rating_matrices(
+        interview_ratings,
+        application_ids=[a.application_id for a in applications],
+        dimension_ids=dim_ids,
+    )
+    rater_ids = set(ratings.overall.rater_ids)
+    rater_names = {
+        u.pk: (u.get_full_name() or u.email)
+        for u in get_user_model().objects.filter(pk__in=rater_ids)
+    }
+    return OpeningEvidence(
+        opening_id=opening.pk, dimensions=dimensions, producers=producers,
+        applications=applications, scores=scores, ratings=ratings, rater_names=rater_names,
+        warnings=warnings + scores.warnings,
+    )
+
+
+def _instrument_scores(dimension_ids: list[int], warnings: list[str]) -> list:
+    try:
+        from assessments.evidence import instrument_scores
+    except ImportError:
+        warnings.append(
+            "Test, roleplay and psychometric results cannot be read yet (the assessments "
+            "module is not installed), so there is nothing to compare with the producers."
+        )
+        return []
+    return list(instrument_scores(dimension_ids=dimension_ids))
+
+
+def _interview_ratings(opening, warnings: list[str]) -> list:
+    try:
+        from interviews.evidence import interview_ratings
+    except ImportError:
+        warnings.append(
+            "Interview scorecards cannot be read yet (the interviews module is not "
+            "installed), so interviewer agreement is not shown."
+        )
+        return []
+    return list(interview_ratings(opening))
+
+
+# --- pure: instrument scores -----------------------------------------------------------
+
+
+def is_prestandardised(instrument: str) -> bool:
+    """Psychometric results arrive as z-scores against the vendor norm."""
+    return instrument.lower().startswith(PRESTANDARDISED_PREFIX)
+
+
+def standardise(
+    scores: Iterable, labels: dict[int, str] | None = None
+) -> tuple[dict[tuple[str, int], dict[Person, float]], list[str]]:
+    """z-scores per (instrument, dimension id) and person, with warnings for what was dropped.
+
+    Repeated scores of a person on one instrument and dimension are averaged first.
+    """
+    raw: dict[tuple[str, int], dict[Person, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for s in scores:
+        if s.score is None or not np.isfinite(float(s.score)):
+            continue
+        raw[(s.instrument, s.dimension_id)][(s.person_kind, s.person_id)].append(float(s.score))
+    out: dict[tuple[str, int], dict[Person, float]] = {}
+    warnings: list[str] = []
+    for (instrument, dim), per_person in sorted(raw.items(), key=lambda kv: (kv[0][1], kv[0][0])):
+        people = list(per_person)
+        values = np.array([np.mean(per_person[p]) for p in people])
+        if is_prestandardised(instrument):
+            out[(instrument, dim)] = dict(zip(people, values.tolist(), strict=True))
+            continue
+        name = (labels or {}).get(dim, f"dimension {dim}")
+        if values.size < 2 or np.ptp(values) == 0:
+            why = "only one person has a score" if values.size < 2 else "everyone scored the same"
+            warnings.append(f"{instrument} scores on {name} were left out: {why}.")
+            continue
+        z = (values - values.mean()) / values.std(ddof=1)
+        out[(instrument, dim)] = dict(zip(people, z.tolist(), strict=True))
+    return out, warnings
+
+
+def combine(z_scores: dict[tuple[str, int], dict[Person, float]]) -> dict[int, dict[Person, float]]:
+    """Per dimension and person: the mean of the instrument z-scores the person has."""
+    collected: dict[int, dict[Person, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for (_, dim), per_person in z_scores.items():
+        for person, z in per_person.items():
+            collected[dim][person].append(z)
+    return {
+        dim: {person: float(np.mean(zs)) for person, zs in per_person.items()}
+        for dim, per_person in collected.items()
+    }
+
+
+def _matrix(combined: dict[int, dict[Person, float]], kind: str, ids: Sequence[int],
+            dimension_ids: Sequence[int]) -> np.ndarray:
+    out = np.full((len(ids), len(dimension_ids)), np.nan)
+    for j, dim in enumerate(dimension_ids):
+        per_person = combined.get(dim, {})
+        for i, pid in enumerate(ids):
+            out[i, j] = per_person.get((kind, pid), np.nan)
+    return out
+
+
+def score_matrices(
+    scores: Iterable, *, producer_ids: Sequence[int], candidate_ids: Sequence[int],
+    dimension_ids: Sequence[int], labels: dict[int, str] | None = None,
+) -> ScoreMatrices:
+    """Producers x dimensions and candidates x dimensions matrices of combined z-scores."""
+    wanted = set(dimension_ids)
+    z_scores, warnings = standardise(
+        (s for s in scores if s.dimension_id in wanted), labels=labels
+    )
+    combined = combine(z_scores)
+    instruments: dict[int, list[str]] = {dim: [] for dim in dimension_ids}
+    by_instrument = {}
+    for (instrument, dim), per_person in z_scores.items():
+        instruments[dim].append(instrument)
+        by_instrument[(instrument, dim)] = np.array(
+            [per_person.get(("producer", pid), np.nan) for pid in producer_ids]
+        )
+    return ScoreMatrices(
+        dimension_ids=list(dimension_ids),
+        producers=_matrix(combined, "producer", producer_ids, dimension_ids),
+        candidates=_matrix(combined, "candidate", candidate_ids, dimension_ids),
+        instruments={dim: sorted(names) for dim, names in instruments.items()},
+        producer_by_instrument=by_instrument,
+        warnings=warnings,
+    )
+
+
+# --- pure: interview ratings -----------------------------------------------------------
+
+
+def _table(cells: dict[tuple, dict[int, list[float]]], targets: list) -> RatingTable:
+    rater_ids = sorted({r for target in targets for r in cells.get(target, {})})
+    column = {r: j for j, r in enumerate(rater_ids)}
+    matrix = np.full((len(targets), len(rater_ids)), np.nan)
+    for i, target in enumerate(targets):
+        for rater, values in cells.get(target, {}).items():
+            matrix[i, column[rater]] = float(np.mean(values))
+    return RatingTable(targets=targets, rater_ids=rater_ids, matrix=matrix)
+
+
+def rating_matrices(
+    ratings: Iterable, *, application_ids: Sequence[int], dimension_ids: Sequence[int]
+) -> RatingMatrices:
+    """Targets x raters tables per dimension (targets = applications) and overall.
+
+    Overall, each (application, dimension) pair is one target, so interviewers who split
+    the questions still meet on the pairs they both rated. Only targets with at least one
+    rating are rows.
+    """
+    order = {a: n for n, a in enumerate(application_ids)}
+    dims = list(dimension_ids)
+    cells: dict[tuple[int, int], dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    for r in ratings:
+        if r.application_id not in order or r.dimension_id not in dims:
+            continue
+        if r.rating is None or not np.isfinite(float(r.rating)):
+            continue
+        cells[(r.application_id, r.dimension_id)][r.interviewer_id].append(float(r.rating))
+    pairs = sorted(cells, key=lambda t: (order[t[0]], dims.index(t[1])))
+    by_dimension = {}
+    for dim in dims:
+        targets = [t for t in pairs if t[1] == dim]
+        table = _table(cells, targets)
+        by_dimension[dim] = RatingTable([t[0] for t in targets], table.rater_ids, table.matrix)
+    means: dict[int, dict[int, float]] = defaultdict(dict)
+    for app, dim in pairs:
+        means[app][dim] = float(np.mean([np.mean(v) for v in cells[(app, dim)].values()]))
+    return RatingMatrices(
+        by_dimension=by_dimension, overall=_table(cells, pairs), candidate_means=dict(means)
+    )

@@ -1,0 +1,340 @@
+"""Everything a hiring report says about one candidate, gathered into plain data.
+
+``candidate_report(application)`` returns a ``HiringReport``; the PDF
+(reports/pdf/candidate_report.py) and the browser page render it without further
+queries. ``opening_context(opening)`` loads what all candidates of an opening share
+(the evidence and its calibration), so a packet loads it once.
+
+Rules (the report's appendix prints the same words):
+
+* Recommendation band, from the calibration posterior P(top), P(middle), P(bottom):
+  insufficient evidence when there is no posterior; otherwise *poor fit* when a
+  knock-out minimum is missed or P(bottom) >= 0.5; else *strong fit* when
+  P(top) >= 0.6; else *fit* when P(top) >= 0.4 or P(top) + P(middle) >= 0.75; else
+  *mixed*.
+* A knock-out minimum is missed when the mean interview rating on that dimension is
+  below it (the calibration's rule); without interview ratings it is "not assessed".
+* Levels on the 1-5 scale per requirement: the behavioural level is the mean of the
+  interview mean rating, the roleplay mean rating and the judgment-test level
+  (see ``report_evidence.instrument_levels``); the psychometric level is 3 + z.
+  Where both exist, a requirement's level is (1 - w) x behavioural + w x psychometric,
+  with w the role profile's psychometric weight. The overall level does the same with
+  the requirement-weighted means of each kind, so psychometrics carry w of the total.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from datetime import datetime
+
+import numpy as np
+from django.utils import timezone
+
+from . import report_evidence as ev
+from .calibration import calibrate_opening
+from .evidence import OpeningEvidence, evidence_for_opening
+
+TIERS = ("top", "middle", "bottom")
+STRIP_DIMENSIONS = 4
+PROBE_DIMENSIONS = 3
+BANDS = {
+    "strong_fit": "Strong fit",
+    "fit": "Fit",
+    "mixed": "Mixed",
+    "poor_fit": "Poor fit",
+    "insufficient": "Insufficient evidence",
+}
+BAND_RULE = [
+    "Insufficient evidence: the calibration could not compute probabilities for this "
+    "candidate (too few scores on the dimensions used).",
+    "Poor fit: a knock-out minimum is missed, or P(bottom) is at least 0.5.",
+    "Strong fit: P(top) is at least 0.6 and no knock-out minimum is missed.",
+    "Fit: P(top) is at least 0.4, or P(top) + P(middle) is at least 0.75.",
+    "Mixed: everything else.",
+]
+
+
+@dataclass
+class OpeningContext:
+    """What every candidate report of one opening shares."""
+
+    opening: object
+    evidence: OpeningEvidence
+    payload: dict
+    computed_at: datetime
+    cohort_values: dict[str, dict[str, list[float]]]  # slug -> tier -> producer z-scores
+    cohort_means: dict[str, dict[str, float | None]]  # slug -> tier -> mean z
+
+
+@dataclass
+class HiringReport:
+    cover: dict
+    band: dict
+    fit: dict
+    weighted: dict
+    limits: list[str]
+    profile_rows: list[dict]
+    strip_panels: list[dict]
+    dimension_rows: list[dict]
+    interviews: dict
+    agreement: dict
+    sjt: list[dict]
+    roleplays: list[dict]
+    psychometrics: list[dict]
+    probes: list[dict]
+    appendix: dict
+    knock_outs: list[dict] = field(default_factory=list)
+
+    @property
+    def candidate_name(self) -> str:
+        return self.cover["candidate"]
+
+
+def opening_context(opening) -> OpeningContext:
+    """Loads the opening's evidence once and calibrates it (fresh, not a stored snapshot)."""
+    evidence = evidence_for_opening(opening)
+    payload = calibrate_opening(opening, evidence=evidence)
+    tiers = np.array(evidence.tiers, dtype=object)
+    values, means = {}, {}
+    for j, dim in enumerate(evidence.dimensions):
+        column = evidence.scores.producers[:, j] if evidence.producers else np.zeros(0)
+        values[dim.slug], means[dim.slug] = {}, {}
+        for tier in TIERS:
+            scores = column[(tiers == tier) & np.isfinite(column)] if column.size else column
+            values[dim.slug][tier] = [float(v) for v in scores]
+            means[dim.slug][tier] = float(scores.mean()) if scores.size else None
+    return OpeningContext(opening, evidence, payload,
+                          datetime.fromisoformat(payload["computed_at"]), values, means)
+
+
+def recommendation_band(posterior: dict | None, knock_outs_missed: int) -> dict:
+    """The band key, label and the reason in words (see the module docstring for the rule)."""
+    post = posterior or {}
+    if any(post.get(t) is None for t in TIERS):
+        return _band("insufficient", "No probabilities could be computed for this candidate.")
+    top, middle, bottom = (float(post[t]) for t in TIERS)
+    if knock_outs_missed:
+        return _band("poor_fit", f"{knock_outs_missed} knock-out minimum"
+                     f"{'s' if knock_outs_missed > 1 else ''} missed.")
+    if bottom >= 0.5:
+        return _band("poor_fit", f"P(bottom) = {bottom:.2f} is at least 0.5.")
+    if top >= 0.6:
+        return _band("strong_fit", f"P(top) = {top:.2f} is at least 0.6.")
+    if top >= 0.4:
+        return _band("fit", f"P(top) = {top:.2f} is at least 0.4.")
+    if top + middle >= 0.75:
+        return _band("fit", f"P(top) + P(middle) = {top + middle:.2f} is at least 0.75.")
+    return _band("mixed", f"P(top) = {top:.2f}, P(middle) = {middle:.2f}, "
+                 f"P(bottom) = {bottom:.2f}: no rule above applies.")
+
+
+def _band(key: str, reason: str) -> dict:
+    return {"key": key, "label": BANDS[key], "reason": reason}
+
+
+def _finite(value) -> float | None:
+    if value is None:
+        return None
+    value = float(value)
+    return value if math.isfinite(value) else None
+
+
+def _blend(behavioural: float | None, psychometric: float | None, w: float) -> float | None:
+    if behavioural is not None and psychometric is not None:
+        return (1 - w) * behavioural + w * psychometric
+    return behavioural if behavioural is not None else psychometric
+
+
+def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
+    total = sum(w for w, _ in pairs)
+    return sum(w * v for w, v in pairs) / total if total else None
+
+
+def weighted_evidence(dims: list[dict], cand: dict, levels: dict, w: float) -> dict:
+    """Per requirement the candidate's levels against the target, and the weighted whole."""
+    rows, b_pairs, p_pairs, t_pairs = [], [], [], []
+    by_slug = {row["dimension"]: row for row in cand["dimensions"]}
+    for d in dims:
+        interview = _finite(by_slug[d["slug"]]["interview_mean"])
+        parts = list(levels["behavioural"].get(d["id"], []))
+        parts += [interview] if interview is not None else []
+        behavioural = float(np.mean(parts)) if parts else None
+        psychometric = levels["psychometric"].get(d["id"])
+        level = _blend(behavioural, psychometric, w)
+        if behavioural is not None:
+            b_pairs.append((d["weight"], behavioural))
+        if psychometric is not None:
+            p_pairs.append((d["weight"], psychometric))
+        t_pairs.append((d["weight"], d["target"]))
+        ko = d["knock_out"]
+        rows.append({
+            "name": d["name"], "kind": d["kind"], "weight": d["weight"], "target": d["target"],
+            "interview": interview, "behavioural": behavioural, "psychometric": psychometric,
+            "level": level, "gap": None if level is None else level - d["target"],
+            "knock_out": ko,
+            "knock_out_status": (None if ko is None else "not assessed" if interview is None
+                                 else "missed" if interview < ko else "met"),
+        })
+    b, p = _weighted_mean(b_pairs), _weighted_mean(p_pairs)
+    return {"rows": rows, "behavioural": b, "psychometric": p,
+            "overall": _blend(b, p, w), "target": _weighted_mean(t_pairs),
+            "psychometric_weight": w}
+
+
+def candidate_report(application, *, context: OpeningContext | None = None,
+                     generated_by=None) -> HiringReport:
+    """The whole report for one application; ``context`` is shared when building many."""
+    opening = application.opening
+    context = context or opening_context(opening)
+    payload = context.payload
+    cand = next(c for c in payload["candidates"] if c["application_id"] == application.pk)
+    dims = payload["dimensions"]
+    names = {d["id"]: d["name"] for d in dims}
+    interviews = ev.interview_evidence(application)
+    sjt = ev.sjt_results(application.candidate_id, names)
+    roleplays = ev.roleplay_results(application.candidate_id)
+    psychometrics = ev.psychometric_results(application.candidate_id)
+    levels = ev.instrument_levels(sjt, roleplays, psychometrics)
+    weight = float(opening.profile.psychometric_weight)
+    weighted = weighted_evidence(dims, cand, levels, weight)
+    knock_outs = [r for r in weighted["rows"] if r["knock_out"] is not None]
+    missed = sum(1 for r in knock_outs if r["knock_out_status"] == "missed")
+    discriminating = set(payload.get("discriminating", []))
+    profile_rows = _profile_rows(dims, cand, context, discriminating)
+    return HiringReport(
+        cover=_cover(application, opening, generated_by, context),
+        band=recommendation_band(cand["posterior"], missed),
+        fit={"posterior": cand["posterior"], "closer_than_top_share":
+             cand["closer_than_top_share"], "n_dimensions_scored": cand["n_dimensions_scored"],
+             "n_dimensions": len(dims), "basis": payload["fit_basis"]},
+        weighted=weighted,
+        limits=_limits(payload, cand, interviews),
+        profile_rows=profile_rows,
+        strip_panels=_strip_panels(dims, cand, context, payload),
+        dimension_rows=_dimension_rows(dims, cand, discriminating),
+        interviews=interviews,
+        agreement=payload.get("interviewers", {}),
+        sjt=sjt, roleplays=roleplays, psychometrics=psychometrics,
+        probes=_probes(profile_rows, weighted["rows"]),
+        appendix=_appendix(payload, context, interviews),
+        knock_outs=knock_outs,
+    )
+
+
+def _cover(application, opening, generated_by, context: OpeningContext) -> dict:
+    revision = opening.role_profile_revision
+    profile = opening.profile
+    return {
+        "candidate": application.candidate.full_name,
+        "stage": application.get_stage_display(),
+        "opening": opening.title, "opening_slug": opening.slug,
+        "location": opening.location,
+        "profile": profile.title, "role_name": profile.role_name,
+        "revision_id": revision.pk, "revision_created_at": revision.created_at,
+        "generated_at": timezone.now(),
+        "generated_by": (generated_by.get_full_name() or generated_by.email)
+        if generated_by is not None else "command line",
+        "computed_at": context.computed_at,
+    }
+
+
+def _limits(payload: dict, cand: dict, interviews: dict) -> list[str]:
+    """What limits confidence: this candidate's gaps first, then the opening's warnings."""
+    out = []
+    n_cards = len(interviews["scorecards"])
+    if n_cards < 2:
+        out.append(f"{'Only one interviewer has' if n_cards == 1 else 'No interviewer has'} "
+                   "submitted a scorecard for this candidate.")
+    scored, total = cand["n_dimensions_scored"], len(payload["dimensions"])
+    if scored < total:
+        out.append(f"Test, roleplay or psychometric scores exist on {scored} of the {total} "
+                   "dimensions.")
+    disagree = [s["dimension"] for s in interviews["spreads"] if s["disagreement"]]
+    if disagree:
+        out.append("Interviewers are 2 or more points apart on " + ", ".join(disagree) + ".")
+    out += [w for w in cand.get("warnings", []) if not w.startswith("No score for")]
+    out += payload.get("warnings", [])
+    return out
+
+
+def _profile_rows(dims, cand, context: OpeningContext, discriminating: set) -> list[dict]:
+    by_slug = {row["dimension"]: row for row in cand["dimensions"]}
+    return [
+        {"slug": d["slug"], "name": d["name"], "candidate": _finite(by_slug[d["slug"]]["z"]),
+         "means": context.cohort_means.get(d["slug"], dict.fromkeys(TIERS)),
+         "discriminating": d["slug"] in discriminating}
+        for d in dims
+    ]
+
+
+def _strip_panels(dims, cand, context: OpeningContext, payload: dict) -> list[dict]:
+    """Up to four dimensions that separate top from bottom producers most (largest |g|)."""
+    effect = {r["dimension"]: abs(r["hedges_g"]) for r in payload.get("differences", [])
+              if r["comparison"] == "top_vs_bottom" and r.get("hedges_g") is not None}
+    chosen = sorted((s for s in payload.get("discriminating", []) if s in effect),
+                    key=lambda s: -effect[s])[:STRIP_DIMENSIONS]
+    by_slug = {row["dimension"]: row for row in cand["dimensions"]}
+    names = {d["slug"]: d["name"] for d in dims}
+    return [{"slug": s, "name": names[s], "candidate": _finite(by_slug[s]["z"]),
+             "effect": effect[s], "values": context.cohort_values.get(s, {})} for s in chosen]
+
+
+def _dimension_rows(dims, cand, discriminating: set) -> list[dict]:
+    by_slug = {row["dimension"]: row for row in cand["dimensions"]}
+    return [
+        {"name": d["name"], "kind": d["kind"], "z": _finite(by_slug[d["slug"]]["z"]),
+         "interview": _finite(by_slug[d["slug"]]["interview_mean"]),
+         "percentiles": by_slug[d["slug"]]["percentiles"], "target": d["target"],
+         "weight": d["weight"], "knock_out": d["knock_out"],
+         "below_knock_out": by_slug[d["slug"]]["below_knock_out"],
+         "discriminating": d["slug"] in discriminating, "n": d["n_producers"]}
+        for d in dims
+    ]
+
+
+def _probes(profile_rows: list[dict], weighted_rows: list[dict]) -> list[dict]:
+    """Questions for the dimensions where the candidate is furthest below the top cohort.
+
+    The gap is the top cohort's mean z minus the candidate's z; a dimension without
+    producer scores falls back to its level's distance below the role target (in levels).
+    """
+    gaps = []
+    for row, w in zip(profile_rows, weighted_rows, strict=True):
+        top = row["means"].get("top")
+        if row["candidate"] is not None and top is not None and row["candidate"] < top:
+            gaps.append((top - row["candidate"], row, "below the top producers' mean by "
+                         f"{top - row['candidate']:.1f} SD"))
+        elif row["candidate"] is None and w["gap"] is not None and w["gap"] < 0:
+            gaps.append((-w["gap"], row, f"{-w['gap']:.1f} levels below the role target"))
+    gaps.sort(key=lambda g: -g[0])
+    chosen = gaps[:PROBE_DIMENSIONS]
+    from competencies.models import Dimension
+
+    ids = dict(Dimension.objects.filter(slug__in=[r["slug"] for _, r, _ in chosen])
+               .values_list("slug", "pk"))
+    questions = ev.probe_questions(list(ids.values()))
+    return [{"dimension": row["name"], "why": why,
+             "questions": questions.get(ids.get(row["slug"]), [])}
+            for _, row, why in chosen]
+
+
+def _appendix(payload: dict, context: OpeningContext, interviews: dict) -> dict:
+    cohorts = payload.get("cohorts", {})
+    overall = payload.get("interviewers", {}).get("overall", {})
+    return {
+        "computed_at": context.computed_at,
+        "min_cohort": payload.get("min_cohort"),
+        "ns": [
+            ("Top producers with scores", cohorts.get("top", {}).get("with_scores")),
+            ("Middle producers with scores", cohorts.get("middle", {}).get("with_scores")),
+            ("Bottom producers with scores", cohorts.get("bottom", {}).get("with_scores")),
+            ("Candidates in the opening", cohorts.get("candidates", {}).get("applications")),
+            ("Candidates with scores", cohorts.get("candidates", {}).get("with_scores")),
+            ("Interviewers with submitted ratings (opening)", overall.get("n_raters")),
+            ("Interview ratings (opening)", overall.get("n_ratings")),
+            ("Submitted scorecards for this candidate", len(interviews["scorecards"])),
+        ],
+        "basis": payload.get("fit_basis", {}).get("explanation", ""),
+        "band_rule": BAND_RULE,
+    }

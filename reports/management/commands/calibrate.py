@@ -1,0 +1,76 @@
+"""Prints an opening's calibration: ``manage.py calibrate SLUG [--json] [--save]``."""
+
+import json
+
+from django.core.management.base import BaseCommand, CommandError
+
+from reports.calibration import calibrate_opening, store_snapshot
+from selection.models import Opening
+
+
+class Command(BaseCommand):
+    help = "Compares an opening's candidates with the producer cohorts and prints the result."
+
+    def add_arguments(self, parser):
+        parser.add_argument("slug", help="The opening's slug, e.g. ae-nordics.")
+        parser.add_argument("--json", action="store_true", help="Print the full result as JSON.")
+        parser.add_argument(
+            "--save", action="store_true", help="Also store it as the opening's latest snapshot."
+        )
+
+    def handle(self, *args, slug, json=False, save=False, **options):
+        opening = Opening.objects.filter(slug=slug).first()
+        if opening is None:
+            known = ", ".join(Opening.objects.order_by("slug").values_list("slug", flat=True))
+            raise CommandError(f"No opening with slug {slug!r}. Known: {known or 'none'}.")
+        payload = store_snapshot(opening).payload if save else calibrate_opening(opening)
+        if json:
+            self.stdout.write(_dumps(payload))
+        else:
+            self.stdout.write(summary(payload))
+
+
+def _dumps(payload: dict) -> str:
+    return json.dumps(payload, indent=2, ensure_ascii=False, allow_nan=False)
+
+
+def _fmt(value, spec: str = ".2f") -> str:
+    return "-" if value is None else format(value, spec)
+
+
+def summary(payload: dict) -> str:
+    """A readable text summary of a calibration payload."""
+    c = payload["cohorts"]
+    lines = [
+        f"Calibration of {payload['opening']['title']} ({payload['opening']['slug']}), "
+        f"computed {payload['computed_at']}",
+        "Producers with scores: " + ", ".join(
+            f"{t} {c[t]['with_scores']}/{c[t]['producers']}" for t in ("top", "middle", "bottom")
+        ) + f"; candidates {c['candidates']['with_scores']}/{c['candidates']['applications']}.",
+        "",
+        "Dimensions (g [95% CI], Holm p):",
+    ]
+    for row in payload["differences"]:
+        mark = " *separates*" if row["discriminating"] else ""
+        lines.append(
+            f"  {row['name']:<32} {row['comparison']:<14} n={row['n_a']}/{row['n_b']}  "
+            f"g={_fmt(row['hedges_g'])} [{_fmt(row['g_ci_low'])}, {_fmt(row['g_ci_high'])}]  "
+            f"p={_fmt(row['p_holm'], '.3f')}{mark}"
+        )
+    lines += ["", f"Candidates ({payload['fit_basis']['basis']}: "
+              f"{', '.join(payload['fit_basis']['dimensions']) or 'none'}):"]
+    for cand in payload["candidates"]:
+        post = cand["posterior"]
+        share = cand["closer_than_top_share"]
+        lines.append(
+            f"  {cand['name']:<28} {cand['stage_label']:<12} "
+            f"P(top/middle/bottom)={_fmt(post['top'])}/{_fmt(post['middle'])}/"
+            f"{_fmt(post['bottom'])}  closer than "
+            f"{'-' if share is None else round(100 * share)} % of top producers"
+        )
+    overall = payload["interviewers"]["overall"]
+    lines += ["", f"Interviewers: {overall['n_raters']}, ICC(2,1)={_fmt(overall.get('icc2'))}, "
+              f"alpha={_fmt(overall.get('krippendorff_alpha'))}"]
+    if payload["warnings"]:
+        lines += ["", "Warnings:", *(f"  - {w}" for w in payload["warnings"])]
+    return "\n".join(lines)

@@ -1,0 +1,33 @@
+"""manage.py calibration_packet OPENING_SLUG [--stage STAGE] [--fairness] -o packet.pdf"""
+
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from reports.packets import packet_data, write_atomically
+from reports.pdf.packet import build_packet_pdf
+from selection.models import Application, Opening
+
+
+class Command(BaseCommand):
+    help = "Writes the calibration-meeting packet of an opening (one stage or all active)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("opening", help="The opening's slug.")
+        parser.add_argument("--stage", default="", choices=[k for k, _ in Application.STAGES],
+                            help="Only candidates at this stage (default: every active stage).")
+        parser.add_argument("--fairness", action="store_true",
+                            help="Include HR's fairness summary (aggregate selection rates).")
+        parser.add_argument("-o", "--output", required=True, help="Where to write the PDF.")
+
+    def handle(self, *args, opening, stage, fairness, output, **options):
+        found = Opening.objects.filter(slug=opening).first()
+        if found is None:
+            raise CommandError(f"No opening '{opening}'.")
+        path = Path(output).resolve()
+        if not path.parent.is_dir():
+            raise CommandError(f"The folder {path.parent} does not exist.")
+        data = packet_data(found, stage=stage, include_fairness=fairness)
+        write_atomically(path, lambda handle: build_packet_pdf(data, handle))
+        self.stdout.write(f"Wrote the packet of {found.title} ({data['stage_label']}, "
+                          f"{len(data['reports'])} candidates) to {path}")

@@ -1,0 +1,75 @@
+"""Stored calibration results and optional, separately kept self-identification data."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from selection.models import Candidate, Opening
+
+DEFAULT_SELF_ID_GROUPS = [
+    "Woman",
+    "Man",
+    "Non-binary",
+    "Another gender identity",
+]
+
+
+def self_id_groups() -> list[str]:
+    """The group labels HR may record; ``SELECTION_SELF_ID_GROUPS`` in settings overrides them."""
+    return list(getattr(settings, "SELECTION_SELF_ID_GROUPS", DEFAULT_SELF_ID_GROUPS))
+
+
+class SelfIdentification(models.Model):
+    """A candidate's voluntary self-identification, used only for HR's fairness monitoring.
+
+    Kept apart from every piece of evidence: no calibration, scorecard or candidate page
+    reads it. An empty group means the candidate declined to say.
+    """
+
+    candidate = models.OneToOneField(
+        Candidate, on_delete=models.CASCADE, related_name="self_identification",
+        help_text="The candidate who answered the voluntary self-identification question.",
+    )
+    group_label = models.CharField(
+        "group", max_length=80, blank=True,
+        help_text="The group the candidate chose from the configured list. Choose 'Prefer "
+        "not to say' when they declined; they then count as 'not stated'.",
+    )
+    consent_given_at = models.DateTimeField(
+        null=True, blank=True,
+        help_text="When the candidate agreed that this answer may be used for fairness "
+        "monitoring. Without consent the answer is ignored in every figure.",
+    )
+    recorded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = "self-identification"
+        verbose_name_plural = "self-identifications"
+
+    def __str__(self) -> str:
+        return f"Self-identification of {self.candidate}"
+
+    @property
+    def usable_group(self) -> str | None:
+        """The group label when consent was given and a group chosen, else None."""
+        if self.consent_given_at and self.group_label:
+            return self.group_label
+        return None
+
+
+class CalibrationSnapshot(models.Model):
+    """One computed calibration of an opening (the output of ``calibrate_opening``)."""
+
+    opening = models.ForeignKey(
+        Opening, on_delete=models.CASCADE, related_name="calibration_snapshots"
+    )
+    computed_at = models.DateTimeField(default=timezone.now, db_index=True)
+    payload = models.JSONField()
+
+    class Meta:
+        ordering = ["-computed_at", "-pk"]
+        get_latest_by = ["computed_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Calibration of {self.opening} at {self.computed_at:%Y-%m-%d %H:%M}"
+from .packet_models import ReportPacket  # noqa: E402,F401

@@ -1,0 +1,55 @@
+"""Calibration-meeting packets: one PDF per opening and stage, built in the background."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from selection.models import Application, Opening
+
+
+class ReportPacket(models.Model):
+    """A requested packet and how far its background build got.
+
+    The file is written to a temporary name in the same folder and renamed into place
+    only when complete, so ``file_name`` is set only for a whole document.
+    """
+
+    QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
+    STATUSES = [(QUEUED, "Queued"), (RUNNING, "Running"), (DONE, "Done"), (FAILED, "Failed")]
+    IN_PROGRESS = (QUEUED, RUNNING)
+
+    opening = models.ForeignKey(Opening, on_delete=models.CASCADE, related_name="report_packets")
+    stage = models.CharField(
+        max_length=16, choices=Application.STAGES, blank=True,
+        help_text="Only candidates at this stage; empty for every active candidate.",
+    )
+    status = models.CharField(max_length=10, choices=STATUSES, default=QUEUED)
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    requested_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    includes_fairness = models.BooleanField(
+        default=False, help_text="Requested by HR: the packet has the fairness summary."
+    )
+    file_name = models.CharField(max_length=200, blank=True)
+    candidate_count = models.PositiveIntegerField(default=0)
+    task_result_id = models.CharField(max_length=64, blank=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-requested_at", "-pk"]
+
+    def __str__(self) -> str:
+        stage = self.get_stage_display() if self.stage else "all active stages"
+        return f"Packet for {self.opening} ({stage}), {self.get_status_display().lower()}"
+
+    @property
+    def in_progress(self) -> bool:
+        return self.status in self.IN_PROGRESS
+
+    @property
+    def stage_label(self) -> str:
+        return self.get_stage_display() if self.stage else "All active stages"

@@ -1,0 +1,1 @@
+"""Reportlab documents for hiring reports: fonts, styles, safe markup, the two documents."""

@@ -1,0 +1,45 @@
+"""Who may see hiring reports and packets. Every report view asks here.
+
+A candidate's report: whoever may see the candidate (HR and the opening's hiring
+managers, ``selection.access.application_for_user``). A packet: the opening's managers;
+a packet HR requested carries the fairness summary and stays with HR.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.http import Http404
+
+from selection.access import application_for_user, is_hr, opening_for_user
+from selection.models import Application, Opening
+
+from .packet_models import ReportPacket
+
+
+def report_application_for_user(request, slug: str, pk: int) -> Application:
+    """The application whose report this user may see (403 / 404 otherwise)."""
+    return application_for_user(request, slug, pk)
+
+
+def packet_opening_for_user(request, slug: str) -> Opening:
+    """The opening this user may generate packets for."""
+    return opening_for_user(request, slug)
+
+
+def packet_for_user(request, slug: str, pk: int) -> ReportPacket:
+    """A packet of an opening the user manages; HR-only packets for HR only."""
+    opening = opening_for_user(request, slug)
+    packet = (ReportPacket.objects.select_related("requested_by")
+              .filter(pk=pk, opening=opening).first())
+    if packet is None:
+        raise Http404("No such packet.")
+    if packet.includes_fairness and not is_hr(request.user):
+        raise PermissionDenied("This packet includes HR's fairness figures.")
+    packet.opening = opening
+    return packet
+
+
+def visible_packets(user, opening: Opening, limit: int = 5) -> list[ReportPacket]:
+    """The opening's latest packets this user may open."""
+    packets = ReportPacket.objects.filter(opening=opening).select_related("requested_by")
+    if not is_hr(user):
+        packets = packets.filter(includes_fairness=False)
+    return list(packets[:limit])

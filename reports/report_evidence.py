@@ -1,0 +1,178 @@
+"""One candidate's own evidence for the hiring report, read from the interviews and
+assessments apps: submitted scorecards with SAR note excerpts, judgment tests,
+roleplays, psychometric scales, and probe questions from the question bank.
+
+Everything here is plain data (dicts of strings and numbers), so the PDF and the
+browser page render the same thing. Only submitted (or amended) interview scorecards
+and submitted roleplay scorecards appear: drafts are never shown.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from statistics import fmean
+
+from .pdf.markup import excerpt
+
+NOTE_LIMIT = 600
+SAR_LABELS = {"situation": "S", "action": "A", "result": "R", "learned": "L"}
+
+
+def interview_evidence(application) -> dict:
+    """Each interviewer's submitted ratings with SAR excerpts, and this candidate's spreads."""
+    from interviews.models import Scorecard
+    from interviews.selectors import dimension_spreads, final_scorecards
+
+    cards = final_scorecards(application)
+    out = []
+    for card in cards:
+        person = card.interview.interviewer
+        answers = []
+        for answer in card.answers.all():
+            notes = [(SAR_LABELS[f], excerpt(getattr(answer, f), NOTE_LIMIT))
+                     for f in answer.NOTE_FIELDS if getattr(answer, f).strip()]
+            answers.append({
+                "question": excerpt(answer.question.text, 160),
+                "dimension": answer.question.dimension.name,
+                "dimension_id": answer.question.dimension_id,
+                "rating": answer.rating,
+                "notes": notes,
+            })
+        out.append({
+            "interviewer": person.get_full_name() or person.email,
+            "state": card.get_state_display(),
+            "amended": card.state == Scorecard.AMENDED,
+            "submitted_at": card.submitted_at,
+            "recommendation": card.get_recommendation_display() if card.recommendation else "",
+            "rationale": excerpt(card.rationale, NOTE_LIMIT),
+            "answers": answers,
+        })
+    spreads = [
+        {
+            "dimension": s.dimension.name,
+            "ratings": [(p.get_full_name() or p.email, v) for p, v in s.by_interviewer],
+            "mean": s.mean, "spread": s.spread, "disagreement": s.disagreement,
+            "target": s.target_level,
+        }
+        for s in dimension_spreads(cards, application.opening.requirements)
+    ]
+    return {"scorecards": out, "spreads": spreads}
+
+
+def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
+    """Completed judgment-test attempts: total and per-dimension scores on the test's scale."""
+    from assessments.models import JudgmentTest, SJTAttempt
+
+    attempts = (
+        SJTAttempt.objects.filter(invitation__candidate_id=candidate_id, completed_at__isnull=False)
+        .select_related("invitation__test").order_by("completed_at")
+    )
+    out = []
+    for attempt in attempts:
+        test = attempt.invitation.test
+        scores = attempt.dimension_scores or {}
+        out.append({
+            "test": test.title,
+            "method": test.scoring_method,
+            "scale": "0 to 1" if test.scoring_method == JudgmentTest.RATE_EACH else "−2 to +2",
+            "completed_at": attempt.completed_at,
+            "completion": attempt.get_completion_display(),
+            "total": attempt.total_score,
+            "dimensions": [
+                {"dimension_id": int(d), "name": names.get(int(d), f"Dimension {d}"),
+                 "score": v}
+                for d, v in scores.items() if v is not None
+            ],
+        })
+    return out
+
+
+def roleplay_results(candidate_id: int) -> list[dict]:
+    """Submitted roleplay scorecards: assessor, ratings per dimension, notes excerpt."""
+    from assessments.models import RoleplayScorecard
+
+    cards = (
+        RoleplayScorecard.objects.filter(candidate_id=candidate_id,
+                                         status=RoleplayScorecard.SUBMITTED)
+        .select_related("exercise", "assessor").prefetch_related("ratings__dimension")
+        .order_by("exercise__title", "pk")
+    )
+    return [
+        {
+            "exercise": card.exercise.title,
+            "assessor": card.assessor.get_full_name() or card.assessor.email,
+            "notes": excerpt(card.notes, NOTE_LIMIT),
+            "ratings": [
+                {"dimension_id": r.dimension_id, "name": r.dimension.name, "rating": r.rating,
+                 "notes": excerpt(r.notes, 240)}
+                for r in card.ratings.all() if r.rating is not None
+            ],
+        }
+        for card in cards
+    ]
+
+
+def psychometric_results(candidate_id: int) -> list[dict]:
+    """Imported psychometric scales: as given and as a z-score against the vendor norm."""
+    from assessments.models import PsychometricScore
+
+    scores = (
+        PsychometricScore.objects.filter(candidate_id=candidate_id)
+        .select_related("scale__dimension").order_by("scale__instrument", "scale__scale")
+    )
+    return [
+        {"instrument": s.scale.instrument, "scale": s.scale.scale,
+         "dimension_id": s.scale.dimension_id, "dimension": s.scale.dimension.name,
+         "score_type": s.get_score_type_display(), "score": s.score, "z": s.z_score}
+        for s in scores
+    ]
+
+
+def instrument_levels(sjt: list[dict], roleplays: list[dict], psychometrics: list[dict]) -> dict:
+    """Per dimension id: the behavioural and psychometric levels on the 1-5 scale.
+
+    Roleplay ratings are already 1-5 (mean over assessors). A judgment-test score becomes
+    1 + 4 x score (rate-each, 0 to 1) or 3 + score (most/least, -2 to +2). A psychometric
+    z-score becomes 3 + z, so one standard deviation above the vendor's norm reads as 4.
+    Everything is clipped to 1-5.
+    """
+    behavioural: dict[int, list[float]] = defaultdict(list)
+    psychometric: dict[int, list[float]] = defaultdict(list)
+    roleplay: dict[int, list[float]] = defaultdict(list)
+    for card in roleplays:
+        for r in card["ratings"]:
+            roleplay[r["dimension_id"]].append(float(r["rating"]))
+    for dim, values in roleplay.items():
+        behavioural[dim].append(fmean(values))
+    for attempt in sjt:
+        for d in attempt["dimensions"]:
+            score = float(d["score"])
+            level = 1 + 4 * score if attempt["method"] == "rate_each" else 3 + score
+            behavioural[d["dimension_id"]].append(_clip(level))
+    for s in psychometrics:
+        psychometric[s["dimension_id"]].append(_clip(3 + float(s["z"])))
+    return {
+        "behavioural": {d: v for d, v in behavioural.items()},
+        "psychometric": {d: fmean(v) for d, v in psychometric.items()},
+    }
+
+
+def _clip(level: float) -> float:
+    return min(5.0, max(1.0, level))
+
+
+def probe_questions(dimension_ids: list[int], *, per_dimension: int = 2) -> dict[int, list[dict]]:
+    """Published questions from the SAR question bank for these dimensions, with probes."""
+    from interviews.models import Question
+
+    found: dict[int, list[dict]] = defaultdict(list)
+    questions = Question.objects.filter(dimension_id__in=dimension_ids, live=True).order_by("pk")
+    for q in questions:
+        if len(found[q.dimension_id]) >= per_dimension:
+            continue
+        found[q.dimension_id].append({
+            "text": q.text,
+            "probes": [(label, text) for label, text in q.probes if text.strip()],
+            "red_flags": excerpt(q.red_flags, 240),
+        })
+    return dict(found)

@@ -1,0 +1,56 @@
+"""Concurrent validity: how producers' dimension scores go with their performance figure.
+
+Hires have no performance outcome in the data model yet, so the predictive validity that
+DESIGN.md asks for cannot be computed. Until then this correlates the current producers'
+scores with their own latest performance: concurrent validity, labelled as such.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import numpy as np
+
+from .evidence import OpeningEvidence
+from .stats import predictive_validity
+
+
+def _row(dimension, instrument: str | None, predictor: np.ndarray, outcome: np.ndarray) -> dict:
+    result = predictive_validity(predictor, outcome)
+    return {
+        "dimension": dimension.slug,
+        "name": dimension.name,
+        "instrument": instrument,
+        "n": result.n,
+        "pearson_r": result.pearson_r,
+        "pearson_ci_low": result.pearson_ci_low,
+        "pearson_ci_high": result.pearson_ci_high,
+        "pearson_p": result.pearson_p,
+        "spearman_rho": result.spearman_rho,
+        "spearman_p": result.spearman_p,
+        "warnings": list(result.warnings),
+    }
+
+
+def concurrent_validity(evidence: OpeningEvidence) -> dict:
+    """Pearson and Spearman correlations of each dimension (combined and per instrument)."""
+    outcome = np.array(
+        [np.nan if p.performance is None else p.performance for p in evidence.producers]
+    )
+    metrics = Counter(p.metric for p in evidence.producers if p.metric)
+    rows = []
+    for j, dim in enumerate(evidence.dimensions):
+        instruments = evidence.scores.instruments.get(dim.id, [])
+        if not instruments:
+            continue
+        rows.append(_row(dim, None, evidence.scores.producers[:, j], outcome))
+        if len(instruments) > 1:
+            for name in instruments:
+                scores = evidence.scores.producer_by_instrument[(name, dim.id)]
+                rows.append(_row(dim, name, scores, outcome))
+    return {
+        "kind": "concurrent",
+        "outcome": metrics.most_common(1)[0][0] if metrics else "Performance",
+        "n_producers_with_outcome": int(np.isfinite(outcome).sum()),
+        "rows": rows,
+    }

@@ -1,0 +1,123 @@
+"""Turning hand-made evidence lists into matrices: z-scoring, combining, tiers, gaps."""
+
+from dataclasses import dataclass
+
+import numpy as np
+import pytest
+
+from reports.evidence import combine, rating_matrices, score_matrices, standardise
+
+
+@dataclass(frozen=True)
+class Score:
+    person_kind: str
+    person_id: int
+    instrument: str
+    dimension_id: int
+    score: float
+
+
+@dataclass(frozen=True)
+class Rating:
+    application_id: int
+    candidate_id: int
+    interviewer_id: int
+    dimension_id: int
+    rating: float
+
+
+def test_instrument_scores_are_z_scored_across_producers_and_candidates():
+    # SJT on dimension 1: producer 1 = 1, producer 2 = 2, candidate 9 = 3.
+    # mean 2, sample SD 1, so z = -1, 0, +1.
+    scores = [Score("producer", 1, "sjt:a", 1, 1.0), Score("producer", 2, "sjt:a", 1, 2.0),
+              Score("candidate", 9, "sjt:a", 1, 3.0)]
+    z, warnings = standardise(scores)
+    assert z[("sjt:a", 1)] == {("producer", 1): -1.0, ("producer", 2): 0.0,
+                               ("candidate", 9): 1.0}
+    assert warnings == []
+
+
+def test_psychometric_scores_are_taken_as_given_z_scores():
+    scores = [Score("producer", 1, "psychometric:Inv/Drive", 1, 0.4),
+              Score("producer", 2, "psychometric:Inv/Drive", 1, 1.9)]
+    z, _ = standardise(scores)
+    assert z[("psychometric:Inv/Drive", 1)] == {("producer", 1): 0.4, ("producer", 2): 1.9}
+
+
+def test_repeated_scores_are_averaged_before_z_scoring():
+    # producer 1 has 1 and 3 (mean 2); producer 2 has 4; mean 3, SD sqrt(2).
+    scores = [Score("producer", 1, "roleplay:x", 1, 1.0),
+              Score("producer", 1, "roleplay:x", 1, 3.0),
+              Score("producer", 2, "roleplay:x", 1, 4.0)]
+    z, _ = standardise(scores)
+    assert z[("roleplay:x", 1)][("producer", 1)] == pytest.approx(-1 / np.sqrt(2))
+
+
+def test_an_instrument_that_cannot_be_standardised_is_dropped_with_a_warning():
+    scores = [Score("producer", 1, "sjt:a", 1, 2.0), Score("producer", 2, "sjt:a", 1, 2.0),
+              Score("producer", 1, "sjt:b", 2, 5.0)]
+    z, warnings = standardise(scores, labels={1: "Discovery", 2: "Drive"})
+    assert z == {}
+    assert any("sjt:a scores on Discovery" in w and "everyone scored the same" in w
+               for w in warnings)
+    assert any("sjt:b scores on Drive" in w and "only one person" in w for w in warnings)
+
+
+def test_combined_score_is_the_mean_of_the_available_instrument_z_scores():
+    combined = combine({
+        ("sjt:a", 1): {("producer", 1): 1.0, ("producer", 2): -1.0},
+        ("psychometric:p", 1): {("producer", 1): 0.0},
+        ("sjt:a", 2): {("producer", 2): 0.5},
+    })
+    assert combined[1] == {("producer", 1): 0.5, ("producer", 2): -1.0}
+    assert combined[2] == {("producer", 2): 0.5}
+
+
+def test_matrices_follow_the_given_rows_and_columns_with_nan_for_missing():
+    scores = [
+        Score("producer", 10, "psychometric:p", 1, 1.0),
+        Score("producer", 20, "psychometric:p", 1, -1.0),
+        Score("producer", 20, "psychometric:p", 2, 0.3),
+        Score("candidate", 5, "psychometric:p", 2, 0.7),
+        Score("candidate", 5, "psychometric:p", 99, 9.9),  # not a dimension of the opening
+        Score("producer", 30, "psychometric:p", 1, 2.0),  # not a listed producer
+    ]
+    m = score_matrices(scores, producer_ids=[20, 10], candidate_ids=[5, 6], dimension_ids=[1, 2])
+    np.testing.assert_array_equal(m.producers, [[-1.0, 0.3], [1.0, np.nan]])
+    np.testing.assert_array_equal(m.candidates, [[np.nan, 0.7], [np.nan, np.nan]])
+    assert m.instruments == {1: ["psychometric:p"], 2: ["psychometric:p"]}
+    np.testing.assert_array_equal(m.producer_by_instrument[("psychometric:p", 1)], [-1.0, 1.0])
+
+
+def test_z_scores_use_everyone_with_the_instrument_even_people_outside_the_rows():
+    # Producer 3 (e.g. another role) still shapes the scale: values 0, 1, 2 -> z -1, 0, 1.
+    scores = [Score("producer", 1, "sjt:a", 1, 0.0), Score("producer", 2, "sjt:a", 1, 1.0),
+              Score("producer", 3, "sjt:a", 1, 2.0)]
+    m = score_matrices(scores, producer_ids=[1, 2], candidate_ids=[], dimension_ids=[1])
+    np.testing.assert_allclose(m.producers[:, 0], [-1.0, 0.0])
+    assert m.candidates.shape == (0, 1)
+
+
+def test_rating_tables_per_dimension_and_overall():
+    ratings = [
+        Rating(100, 1, 7, 1, 4), Rating(100, 1, 8, 1, 3),
+        Rating(101, 2, 7, 1, 2), Rating(101, 2, 8, 1, 2),
+        Rating(100, 1, 7, 2, 5),  # only interviewer 7 asked about dimension 2
+        Rating(999, 9, 7, 1, 1),  # another opening's application: ignored
+    ]
+    m = rating_matrices(ratings, application_ids=[100, 101], dimension_ids=[1, 2])
+    t1 = m.by_dimension[1]
+    assert t1.targets == [100, 101] and t1.rater_ids == [7, 8]
+    np.testing.assert_array_equal(t1.matrix, [[4, 3], [2, 2]])
+    t2 = m.by_dimension[2]
+    assert t2.targets == [100] and t2.rater_ids == [7]
+    assert m.overall.targets == [(100, 1), (100, 2), (101, 1)]
+    np.testing.assert_array_equal(m.overall.matrix, [[4, 3], [5, np.nan], [2, 2]])
+    assert m.candidate_means == {100: {1: 3.5, 2: 5.0}, 101: {1: 2.0}}
+
+
+def test_no_ratings_gives_empty_tables():
+    m = rating_matrices([], application_ids=[1], dimension_ids=[1])
+    assert m.overall.matrix.shape == (0, 0)
+    assert m.by_dimension[1].rater_ids == []
+    assert m.candidate_means == {}
