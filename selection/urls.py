@@ -5,11 +5,13 @@ from django.urls import include, path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .admin_site import superuser_only
+from .admin_site import login_through_accounts, superuser_only
 
 admin.site.has_permission = superuser_only
 
 urlpatterns = [
+    # The Django admin's own password-only login would skip the second factor.
+    path("django-admin/login/", login_through_accounts, name="admin_login_redirect"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
@@ -17,6 +19,7 @@ urlpatterns = [
     path("interviews/", include("interviews.urls")),
     path("assessments/", include("assessments.urls")),
     path("reports/", include("reports.urls")),
+    path("reports/", include("reports.report_urls")),
     path("", include("selection.hiring_urls")),
 ]
 
