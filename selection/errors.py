@@ -26,8 +26,22 @@ def database_unavailable() -> HttpResponse:
     return response
 
 
+def is_database_outage(exception) -> bool:
+    """True when a database error comes from a lost or refused connection.
+
+    Errors on a working connection (a bad query, a missing table) are bugs, not outages,
+    and keep their 500.
+    """
+    if not isinstance(exception, OperationalError | InterfaceError):
+        return False
+    for connection in connections.all(initialized_only=True):
+        if connection.connection is None or not connection.is_usable():
+            return True
+    return False
+
+
 def server_error(request):
     """500 page; 503 when the cause is an unreachable database (the error is still logged)."""
-    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+    if is_database_outage(sys.exc_info()[1]):
         return database_unavailable()
     return HttpResponse(render_to_string("errors/500.html"), status=500)

@@ -46,11 +46,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from django.db import InterfaceError, OperationalError
+        from .errors import database_unavailable, is_database_outage
 
-        from .errors import database_unavailable
-
-        if not isinstance(exception, OperationalError | InterfaceError):
+        if not is_database_outage(exception):
             return None
         logger.error("Database unavailable: %s", exception)
         return database_unavailable()

@@ -1,0 +1,22 @@
+"""The SAR question bank in the Wagtail admin."""
+
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Question
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = "SAR questions"
+    menu_name = "sar-questions"
+    add_to_admin_menu = True
+    menu_order = 210
+    list_display = ["__str__", "dimension", "live"]
+    list_filter = ["dimension", "live"]
+    search_fields = ["text"]
+    ordering = ["dimension__name", "pk"]
+
+
+register_snippet(QuestionViewSet)
