@@ -108,15 +108,17 @@ def opening_context(opening) -> OpeningContext:
                           datetime.fromisoformat(payload["computed_at"]), values, means)
 
 
-def recommendation_band(posterior: dict | None, knock_outs_missed: int) -> dict:
+def recommendation_band(posterior: dict | None, knock_outs_missed: int,
+                        missed_names: list[str] | None = None) -> dict:
     """The band key, label and the reason in words (see the module docstring for the rule)."""
     post = posterior or {}
     if any(post.get(t) is None for t in TIERS):
         return _band("insufficient", "No probabilities could be computed for this candidate.")
     top, middle, bottom = (float(post[t]) for t in TIERS)
     if knock_outs_missed:
+        where = f" ({', '.join(missed_names)})" if missed_names else ""
         return _band("poor_fit", f"{knock_outs_missed} knock-out minimum"
-                     f"{'s' if knock_outs_missed > 1 else ''} missed.")
+                     f"{'s' if knock_outs_missed > 1 else ''} missed{where}.")
     if bottom >= 0.5:
         return _band("poor_fit", f"P(bottom) = {bottom:.2f} is at least 0.5.")
     if top >= 0.6:
@@ -199,12 +201,12 @@ def candidate_report(application, *, context: OpeningContext | None = None,
     weight = float(opening.profile.psychometric_weight)
     weighted = weighted_evidence(dims, cand, levels, weight)
     knock_outs = [r for r in weighted["rows"] if r["knock_out"] is not None]
-    missed = sum(1 for r in knock_outs if r["knock_out_status"] == "missed")
+    missed = [r["name"] for r in knock_outs if r["knock_out_status"] == "missed"]
     discriminating = set(payload.get("discriminating", []))
     profile_rows = _profile_rows(dims, cand, context, discriminating)
     return HiringReport(
         cover=_cover(application, opening, generated_by, context),
-        band=recommendation_band(cand["posterior"], missed),
+        band=recommendation_band(cand["posterior"], len(missed), missed),
         fit={"posterior": cand["posterior"], "closer_than_top_share":
              cand["closer_than_top_share"], "n_dimensions_scored": cand["n_dimensions_scored"],
              "n_dimensions": len(dims), "basis": payload["fit_basis"]},

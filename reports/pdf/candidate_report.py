@@ -144,7 +144,7 @@ def summary_flowables(report, *, heading: str | None = None) -> list:
     table = data_table(
         ["Requirement", "Weight", "Target", "Interview", "Behav.", "Psycho.", "Level",
          "Knock-out"], rows,
-        [WIDTH - 330, 44, 40, 48, 44, 46, 38, 70], extra)
+        [WIDTH - 336, 44, 40, 54, 44, 46, 38, 70], extra)
     overall = (f"Weighted level {rating(w['overall'])} against a weighted target of "
                f"{rating(w['target'])} (levels 1-5; psychometric results carry "
                f"{round(100 * w['psychometric_weight'])} % of the evidence).")
@@ -200,7 +200,7 @@ def dimension_table(report) -> list:
     table = data_table(
         ["Dimension", "Kind", "z", "Interview", "Pct top", "Pct mid", "Pct bot.", "Target",
          "Knock-out", "Discr.", "n"], rows,
-        [WIDTH - 394, 44, 34, 46, 36, 36, 40, 38, 52, 40, 28])
+        [WIDTH - 406, 40, 34, 54, 36, 36, 40, 38, 56, 40, 32])
     return [para("Dimensions", s["h1"]), table,
             para("z: the candidate's combined score (0 = average of everyone scored). Pct: "
                  "percentile within each producer cohort. Interview: mean rating on 1-5. "
