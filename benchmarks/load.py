@@ -8,8 +8,8 @@ It creates a fresh PostgreSQL database (default ``selection_load``), migrates, l
 the demo, gives every simulated interviewer a draft scorecard on the Account Executive
 opening, starts gunicorn on 127.0.0.1 with production settings, and runs each
 interviewer in a thread: log in through the real login form (not timed), then loop
-until the time is up: autosave the scorecard (a new note and rating, with the version the client last
-saw), and every fifth round read the scorecard page and "My interviews". It prints
+until the time is up: autosave the scorecard (a new note and rating, with the version
+the client last saw), and every fifth round read the scorecard page and "My interviews". It prints
 requests per second, p50 and p95 latency, errors, and whether the database ends with
 exactly the last acknowledged save of every scorecard. Exit status 1 on any error or
 lost save; the timings are printed, never asserted.
