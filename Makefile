@@ -26,7 +26,9 @@ seed: migrate
 
 run: seed
 	$(PY) manage.py collectstatic --no-input -v0
-	@echo "Serving on http://127.0.0.1:8000/ (background tasks: run 'make worker' in a second terminal)"
+	@echo "Serving on http://127.0.0.1:8000/ with a background-task worker beside it"
+	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+	$(PY) manage.py db_worker & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 worker: migrate
