@@ -30,8 +30,9 @@ def normalise(name: str) -> str:
 def read_table(data: bytes, *, required: list[str], optional: list[str] = ()) -> Table:
     """Parses ``data`` into rows numbered as the user sees them (the header is row 1).
 
-    Refuses files over SELECTION_IMPORT_MAX_BYTES, files that are not UTF-8, missing
-    columns, and rows with more cells than the header. Blank lines are skipped.
+    Refuses files over SELECTION_IMPORT_MAX_BYTES, files that are not UTF-8 or contain a
+    NUL character, rows the csv module cannot read (a cell over its field size limit),
+    missing columns, and rows with more cells than the header. Blank lines are skipped.
     """
     limit = settings.SELECTION_IMPORT_MAX_BYTES
     if len(data) > limit:
@@ -45,10 +46,17 @@ def read_table(data: bytes, *, required: list[str], optional: list[str] = ()) ->
         raise ImportRefused([
             f"The file is not UTF-8 text (byte {exc.start + 1}). Save it as 'CSV UTF-8'."
         ]) from None
+    if "\x00" in text:  # PostgreSQL cannot store NUL; no CSV export contains one
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise ImportRefused([f"row {line}: contains a NUL character; save the file as "
+                             "'CSV UTF-8' text."])
     header_line = text.split("\n", 1)[0]
     delimiter = ";" if header_line.count(";") > header_line.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    header = next(reader, None)
+    try:
+        header = next(reader, None)
+    except csv.Error as exc:
+        raise ImportRefused([f"row 1: cannot be read as CSV ({exc})"]) from None
     if not header or not any(cell.strip() for cell in header):
         raise ImportRefused(["row 1: the file is empty; the first row must name the columns."])
     columns = [normalise(cell) for cell in header]
@@ -58,7 +66,7 @@ def read_table(data: bytes, *, required: list[str], optional: list[str] = ()) ->
     table = Table(delimiter=delimiter, columns=columns)
     errors = []
     known = set(required) | set(optional)
-    for cells in reader:
+    for cells in _cells(reader):
         if not any(cell.strip() for cell in cells):
             continue
         if len(cells) > len(columns) and any(c.strip() for c in cells[len(columns):]):
@@ -74,6 +82,19 @@ def read_table(data: bytes, *, required: list[str], optional: list[str] = ()) ->
     if not table.rows:
         raise ImportRefused(["The file has a header but no rows."])
     return table
+
+
+def _cells(reader):
+    """The reader's rows; a row the csv module cannot read (e.g. a cell over its field size
+    limit) refuses the file with that row's number instead of raising csv.Error."""
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            raise ImportRefused([f"row {reader.line_num}: cannot be read as CSV ({exc})"]) from None
+        yield cells
 
 
 def parse_number(text: str, *, decimal_comma: bool) -> float:

@@ -19,7 +19,7 @@ from .models import JudgmentTest, SJTAttempt, SJTInvitation
 from .signals import evidence_changed
 
 SALT = "assessments.sjt-invitation"
-ANSWER_FIELD = re.compile(r"^s(\d+)-(?:o(\d+)|(most|least))$")
+ANSWER_FIELD = re.compile(r"^s([0-9]+)-(?:o([0-9]+)|(most|least))$")
 
 
 class LinkRefused(Exception):
@@ -176,14 +176,14 @@ def parse_answers(test: sjt.TestSnapshot, data) -> dict:
         if not match:
             continue
         value = (data.get(name) or "").strip()
-        scenario = scenarios.get(int(match[1]))
+        scenario = scenarios.get(_small_int(match[1]))
         if scenario is None:
             raise _bad("An answer refers to a scenario that is not part of this test.")
         if value == "":
             continue
         entry = answers.setdefault(str(scenario.id), {})
         if match[2]:
-            _store_rating(test, scenario, int(match[2]), value, entry)
+            _store_rating(test, scenario, _small_int(match[2]), value, entry)
         else:
             _store_pick(test, scenario, match[3], value, entry)
     for scenario_id, entry in answers.items():
@@ -206,9 +206,17 @@ def _store_rating(test, scenario, option_id: int, value: str, entry: dict) -> No
 def _store_pick(test, scenario, which: str, value: str, entry: dict) -> None:
     if test.scoring_method != sjt.MOST_LEAST:
         raise _bad("This test asks for a rating of each response.")
-    if not value.isdigit() or int(value) not in scenario.keys:
+    if _small_int(value) not in scenario.keys:
         raise _bad("A pick refers to a response from another scenario.")
     entry[which] = int(value)
+
+
+def _small_int(text: str) -> int | None:
+    """An id written in ASCII digits, or None (not int(): '²'.isdigit() is True, and a
+    5,000-digit id would exceed Python's integer string limit)."""
+    if text.isascii() and text.isdigit() and len(text) <= 18:
+        return int(text)
+    return None
 
 
 def _bad(message: str) -> LinkRefused:

@@ -5,6 +5,7 @@ written in one transaction with bulk operations, keyed so that importing the sam
 again changes nothing.
 """
 
+import math
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
@@ -161,10 +162,14 @@ def _psychometric_row(table: Table, line: int, row: dict, people, scales, errors
         errors.extend(problems)
         return None
     mean, sd = numbers.get("norm_mean"), numbers.get("norm_sd")
+    z_score = to_z(score_type, score, mean, sd)
+    if not math.isfinite(z_score):  # e.g. raw 1e308 with a tiny SD overflows
+        errors.append(f"row {line}, column score: {score:g} with norm mean {mean:g} and SD "
+                      f"{sd:g} gives no finite z-score; check the norm columns")
+        return None
     return {
         "kind": person[0], "pk": person[1], "scale": scale, "score_type": score_type,
-        "score": score, "norm_mean": mean, "norm_sd": sd,
-        "z_score": to_z(score_type, score, mean, sd),
+        "score": score, "norm_mean": mean, "norm_sd": sd, "z_score": z_score,
     }
 
 

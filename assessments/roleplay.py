@@ -92,6 +92,8 @@ def save_scorecard(
     for rating, _ in ratings.values():
         if rating is not None and rating not in range(1, 6):
             raise ValidationError("Ratings go from 1 to 5.")
+    if any("\x00" in text for text in [notes, *(t for _, t in ratings.values())]):
+        raise ValidationError("Notes cannot contain a NUL character.")  # PostgreSQL refuses it
     if submit:
         missing = [d for d in wanted if ratings.get(d, (None, ""))[0] is None]
         if missing:

@@ -19,7 +19,7 @@ from .models import Amendment, Answer, Scorecard
 
 MAX_NOTE = 20_000
 MAX_RATIONALE = 4_000
-FIELD_RE = re.compile(r"^q(\d+)-(situation|action|result|learned|rating)$")
+FIELD_RE = re.compile(r"^q([0-9]{1,18})-(situation|action|result|learned|rating)$")
 IGNORED = {"csrfmiddlewaretoken", "version", "action", "reason"}
 
 
@@ -65,7 +65,7 @@ def _rating(value: Any) -> int | None:
         raise ScorecardRefused("A rating must be a whole number from 1 to 5.")
     if isinstance(value, str):
         value = value.strip()
-        if not value.isdigit():
+        if value not in {"1", "2", "3", "4", "5"}:  # not isdigit(): '²'.isdigit() is True
             raise ScorecardRefused("A rating must be a whole number from 1 to 5.")
     if not isinstance(value, int | str):
         raise ScorecardRefused("A rating must be a whole number from 1 to 5.")
@@ -82,6 +82,8 @@ def _text(value: Any, limit: int, what: str) -> str:
         raise ScorecardRefused(f"{what} must be text.")
     if len(value) > limit:
         raise ScorecardRefused(f"{what} is longer than {limit} characters.")
+    if "\x00" in value:  # PostgreSQL cannot store it; no keyboard types it
+        raise ScorecardRefused(f"{what} contains a NUL character.")
     return value
 
 
@@ -106,7 +108,9 @@ def parse_changes(data: Mapping, answers: list[Answer]) -> dict:
             changes["answers"].setdefault(question_id, {})[field] = value
         elif key == "recommendation":
             value = _get(data, key) or ""
-            if value and value not in dict(Scorecard.RECOMMENDATIONS):
+            if not isinstance(value, str) or (
+                value and value not in dict(Scorecard.RECOMMENDATIONS)
+            ):
                 raise ScorecardRefused("Choose strong no, no, yes or strong yes.")
             changes["scorecard"]["recommendation"] = value
         elif key == "rationale":
@@ -201,7 +205,7 @@ def amend_scorecard(
     *, scorecard: Scorecard, by, base_version: Any, data: Mapping, reason: str
 ) -> Amendment:
     """Changes a submitted scorecard, keeping the earlier version with who, when and why."""
-    reason = (reason or "").strip()
+    reason = _text(reason, MAX_RATIONALE, "The reason").strip()
     if not reason:
         raise ScorecardRefused("Say why you are changing a submitted scorecard.")
     if len(reason) > MAX_RATIONALE:

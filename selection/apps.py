@@ -11,3 +11,7 @@ class SelectionConfig(AppConfig):
         from .roles import ensure_groups_after_migrate
 
         post_migrate.connect(ensure_groups_after_migrate, sender=self)
+
+        from .csv_safety import neutralise_wagtail_exports
+
+        neutralise_wagtail_exports()  # formula-like names in the workspace's CSV exports

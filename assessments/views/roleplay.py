@@ -74,7 +74,7 @@ def _posted_ratings(request, card, *, strict: bool = True) -> dict:
     ratings = {}
     for behaviour in card.exercise.behaviours.all():
         raw = request.POST.get(f"rating-{behaviour.dimension_id}", "")
-        rating = int(raw) if raw.isdigit() else None
+        rating = int(raw) if raw.isascii() and raw.isdigit() and len(raw) <= 2 else None
         if strict and raw and (rating is None or not 1 <= rating <= 5):
             raise ValidationError("Ratings go from 1 to 5.")
         ratings[behaviour.dimension_id] = (

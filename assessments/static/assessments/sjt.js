@@ -9,6 +9,8 @@
   var status = document.getElementById("sjt-status");
   var endAt = Date.now() + parseInt(box.getAttribute("data-seconds-left") || "0", 10) * 1000;
   var pending = null;  // note: form.action is shadowed by the buttons named "action"
+  // One save at a time: a slow earlier request must not land after (and undo) a later one.
+  var busy = false, again = false;
 
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function format(s) { return Math.floor(s / 60) + ":" + pad(s % 60); }
@@ -25,6 +27,8 @@
   }
 
   function save() {
+    if (busy) { again = true; return; }
+    busy = true;
     var data = new FormData(form);
     data.set("action", "save");
     status.textContent = "Saving…";
@@ -48,6 +52,10 @@
       .catch(function () {
         status.textContent = "Not saved: no connection. Your answers stay on this page; " +
           "press Save answers when you are back online.";
+      })
+      .then(function () {
+        busy = false;
+        if (again) { again = false; save(); }
       });
   }
 
