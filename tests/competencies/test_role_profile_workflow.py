@@ -2,8 +2,9 @@
 
 from decimal import Decimal
 
-from competencies.models import RoleProfilePage
 from wagtail.models import TaskState
+
+from competencies.models import RoleProfilePage
 
 
 def submit_weight_change(client, edit_form, user, page, weight: str):
