@@ -219,7 +219,7 @@ class RoleRequirement(Orderable):
         help_text="The level (1-5) a successful hire shows on the anchored scale.",
     )
     knock_out_minimum = models.PositiveSmallIntegerField(
-        choices=LEVELS, null=True, blank=True, validators=LEVEL_VALIDATORS,
+        "knock-out minimum", choices=LEVELS, null=True, blank=True, validators=LEVEL_VALIDATORS,
         help_text="Optional. Below this level a candidate is not hired, whatever else "
         "they show. Must not be above the target level.",
     )
