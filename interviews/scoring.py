@@ -181,8 +181,10 @@ def save_draft(*, scorecard: Scorecard, by, base_version: Any, data: Mapping) ->
     current = _claim(scorecard, by=by, base_version=base_version, from_states=[Scorecard.DRAFT])
     answers = list(current.answers.all())
     changes = parse_changes(data, answers)
+    before = (current.recommendation, current.rationale)
     _apply(current, changes, answers)
-    current.save(update_fields=["recommendation", "rationale"])
+    if (current.recommendation, current.rationale) != before:
+        current.save(update_fields=["recommendation", "rationale"])
     return _sync(scorecard, current)
 
 
