@@ -5,6 +5,7 @@ from collections import OrderedDict
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
@@ -18,7 +19,11 @@ from .pipeline import move_to_stage
 
 @login_required
 def home(request):
-    openings = access.openings_for_user(request.user).filter(status="open")
+    openings = (
+        access.openings_for_user(request.user)
+        .filter(status="open")
+        .annotate(candidate_count=Count("applications", distinct=True))
+    )
     return render(
         request,
         "selection/home.html",
@@ -48,6 +53,7 @@ def opening_detail(request, slug):
         {
             "opening": opening,
             "columns": [(key, label, apps) for key, (label, apps) in columns.items()],
+            "has_candidates": bool(applications),
             "team": team,
             "requirements": opening.requirements,
             "stage_choices": Application.STAGES,

@@ -152,3 +152,22 @@ def test_hr_opens_a_requisition_in_wagtail_pinned_to_the_live_revision(client, h
     profile.refresh_from_db()
     assert opening.role_profile_revision_id == profile.live_revision_id
     assert opening.team.get().user == manager
+
+
+def test_home_query_count_does_not_grow_with_openings(client, manager, library):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import make_application, make_opening
+
+    login(client, manager)
+    make_opening(library["profile"], manager=manager, slug="first")
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("home"))
+    for n in range(4):
+        opening = make_opening(library["profile"], manager=manager, slug=f"more-{n}")
+        make_application(opening, "C", f"Cand{n}")
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(reverse("home")).content.decode()
+    assert len(many) == len(few)
+    assert "Opening more-3" in html
