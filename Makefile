@@ -28,11 +28,11 @@ run: seed
 	$(PY) manage.py collectstatic --no-input -v0
 	@echo "Serving on http://127.0.0.1:8000/ with a background-task worker beside it"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py db_worker & worker=$$!; \
+	$(PY) manage.py worker & worker=$$!; \
 	$(PY) manage.py runserver 127.0.0.1:8000
 
 worker: migrate
-	$(PY) manage.py db_worker
+	$(PY) manage.py worker
 
 test: install
 	$(PY) -m pytest -q $(PYTEST_ARGS)

@@ -6,6 +6,7 @@ claims nothing, somebody (another tab) saved first and the change is refused wit
 the current text, so nothing typed is silently lost.
 """
 
+import copy
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -130,9 +131,16 @@ def _claim(scorecard: Scorecard, *, by, base_version: Any, from_states) -> Score
         base_version = int(base_version)
     except (TypeError, ValueError):
         raise ScorecardRefused("The page did not say which version it was based on.") from None
+    now = timezone.now()
     claimed = Scorecard.objects.filter(
         pk=scorecard.pk, version=base_version, state__in=from_states
-    ).update(version=F("version") + 1, updated_at=timezone.now())
+    ).update(version=F("version") + 1, updated_at=now)
+    if claimed and scorecard.version == base_version:
+        # Every change bumps the version, so the row we just claimed is the one we already
+        # loaded at that version: reuse it instead of reading it again (the autosave path).
+        current = copy.copy(scorecard)
+        current.version, current.updated_at = base_version + 1, now
+        return current
     current = Scorecard.objects.get(pk=scorecard.pk)
     if not claimed:
         if current.state not in from_states:

@@ -11,7 +11,9 @@ class ReportPacket(models.Model):
     """A requested packet and how far its background build got.
 
     The file is written to a temporary name in the same folder and renamed into place
-    only when complete, so ``file_name`` is set only for a whole document.
+    only when complete, so ``file_name`` is set only for a whole document. ``run_token``
+    and ``heartbeat_at`` let a restarted worker find a build whose worker died and run
+    it again exactly once (``reports.packets.recover_stale_packets``).
     """
 
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"
@@ -30,12 +32,19 @@ class ReportPacket(models.Model):
     requested_at = models.DateTimeField(default=timezone.now)
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
+    heartbeat_at = models.DateTimeField(
+        null=True, blank=True, help_text="Stamped every few seconds while a worker builds it."
+    )
     includes_fairness = models.BooleanField(
         default=False, help_text="Requested by HR: the packet has the fairness summary."
     )
     file_name = models.CharField(max_length=200, blank=True)
     candidate_count = models.PositiveIntegerField(default=0)
     task_result_id = models.CharField(max_length=64, blank=True)
+    run_token = models.CharField(
+        max_length=40, blank=True,
+        help_text="Identifies the current queued run; older runs of this packet change nothing.",
+    )
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
 

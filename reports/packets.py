@@ -1,23 +1,37 @@
 """Calibration packets: request one, build it in the background, keep its status honest.
 
-``request_packet`` records the request and enqueues ``build_packet`` (the django-tasks
-worker, ``manage.py db_worker``). The build writes to a temporary file in the packet
-folder and renames it into place with ``os.replace`` only when the PDF is complete, so
-a worker killed half-way leaves no half-written packet. ``refresh_status`` marks a
-packet failed when its task failed or when it has been running longer than the timeout
-(the worker died); the status page then says so and offers a retry.
+``request_packet`` records the request and enqueues ``build_packet`` for the django-tasks
+worker (``manage.py worker``, which is ``db_worker`` plus the recovery below).
+
+Produced once, even when a worker dies half-way:
+
+* every queued run of a packet carries a fresh ``run_token``; a run claims the packet,
+  heartbeats and finishes only while the packet still carries its token, so a run that
+  was superseded (or a task enqueued twice) changes nothing;
+* the PDF is written to a temporary file and renamed into place in the same short
+  transaction that marks the packet done, so there is never a half-written packet;
+* a running packet whose heartbeat has stopped (its worker was killed or the machine
+  restarted) is stale: ``recover_stale_packets`` gives it a new token and queues it again,
+  up to ``SELECTION_PACKET_MAX_ATTEMPTS`` runs, then marks it failed with a retry button.
+  The worker command runs the recovery when it starts and every few seconds after; the
+  status page runs it for the packet it shows.
 """
 
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
+import threading
+import uuid
 from collections.abc import Callable
 from datetime import timedelta
 from pathlib import Path
 
 from django.conf import settings
-from django.db.models import F
+from django.db import connections, transaction
+from django.db.models import F, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import task
 
@@ -27,7 +41,16 @@ from selection.models import Application, Opening
 from .hiring_report import candidate_report, opening_context
 from .packet_models import ReportPacket
 
+logger = logging.getLogger(__name__)
+
 DEFAULT_TIMEOUT = timedelta(minutes=10)
+DEFAULT_HEARTBEAT_SECONDS = 3.0
+DEFAULT_STALE_SECONDS = 30.0
+DEFAULT_MAX_ATTEMPTS = 3
+
+
+class WorkerLost(RuntimeError):
+    """Recorded on the task row of a run whose worker stopped mid-build."""
 
 
 def packet_dir() -> Path:
@@ -36,12 +59,48 @@ def packet_dir() -> Path:
 
 
 def packet_timeout() -> timedelta:
+    """How long a packet may wait in the queue (times three) before we say no worker runs."""
     seconds = getattr(settings, "SELECTION_PACKET_TIMEOUT_SECONDS", None)
     return timedelta(seconds=seconds) if seconds else DEFAULT_TIMEOUT
 
 
+def heartbeat_seconds() -> float:
+    return float(getattr(settings, "SELECTION_PACKET_HEARTBEAT_SECONDS", DEFAULT_HEARTBEAT_SECONDS))
+
+
+def stale_after() -> timedelta:
+    """A running build whose last heartbeat is older than this has lost its worker.
+
+    Never less than three heartbeats, so a slow beat is not taken for a dead worker.
+    """
+    seconds = float(getattr(settings, "SELECTION_PACKET_STALE_SECONDS", DEFAULT_STALE_SECONDS))
+    return timedelta(seconds=max(seconds, 3 * heartbeat_seconds()))
+
+
+def max_attempts() -> int:
+    return int(getattr(settings, "SELECTION_PACKET_MAX_ATTEMPTS", DEFAULT_MAX_ATTEMPTS))
+
+
 def packet_path(packet: ReportPacket) -> Path | None:
     return packet_dir() / packet.file_name if packet.file_name else None
+
+
+def write_temporary(path: Path, build: Callable, *, prefix: str | None = None) -> Path:
+    """Calls ``build(file)`` on a new temporary file beside ``path`` and returns its path.
+
+    The file is flushed to disk; on any error it is removed and the error raised.
+    """
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix or f".{path.stem}-",
+                               suffix=".part")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            build(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return Path(tmp)
 
 
 def write_atomically(path: Path, build: Callable) -> None:
@@ -49,15 +108,11 @@ def write_atomically(path: Path, build: Callable) -> None:
 
     On any error the temporary file is removed and ``path`` is left as it was.
     """
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.stem}-", suffix=".part")
+    tmp = write_temporary(path, build)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            build(handle)
-            handle.flush()
-            os.fsync(handle.fileno())
         os.replace(tmp, path)
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        tmp.unlink(missing_ok=True)
         raise
 
 
@@ -104,81 +159,235 @@ def request_packet(opening: Opening, *, stage: str, user) -> ReportPacket:
     return enqueue(packet)
 
 
-def enqueue(packet: ReportPacket) -> ReportPacket:
-    """(Re)queues a packet: a retry starts over from 'queued' with the error cleared."""
+def enqueue(packet: ReportPacket, *, note: str = "") -> ReportPacket:
+    """(Re)queues a packet under a fresh run token: a retry starts over from 'queued'.
+
+    Any earlier run still holding the old token can no longer claim, heartbeat or finish.
+    """
+    token = uuid.uuid4().hex
     ReportPacket.objects.filter(pk=packet.pk).update(
-        status=ReportPacket.QUEUED, error="", started_at=None, finished_at=None
+        status=ReportPacket.QUEUED, run_token=token, error=note, started_at=None,
+        heartbeat_at=None, finished_at=None,
     )
-    result = build_packet.enqueue(packet.pk)
-    ReportPacket.objects.filter(pk=packet.pk).update(task_result_id=str(result.id))
+    result = build_packet.enqueue(packet.pk, token)
+    ReportPacket.objects.filter(pk=packet.pk, run_token=token).update(
+        task_result_id=str(result.id))
     packet.refresh_from_db()
     return packet
 
 
 @task()
-def build_packet(packet_id: int) -> str:
-    """The background job: builds one packet and records how it went."""
+def build_packet(packet_id: int, token: str = "") -> str:
+    """The background job: builds one packet under ``token`` and records how it went."""
     packet = ReportPacket.objects.select_related("opening", "requested_by").filter(
         pk=packet_id).first()
     if packet is None:
         return "gone"
-    return run_packet(packet)
+    return run_packet(packet, token or packet.run_token)
 
 
-def run_packet(packet: ReportPacket) -> str:
-    """Builds the packet's PDF now; returns the final status (errors are recorded, not raised)."""
+class Heartbeat:
+    """While a build runs, a thread stamps ``heartbeat_at`` every few seconds.
+
+    The stamp is conditional on the run token, so a superseded run stops beating at once.
+    The thread uses its own database connection and closes it when the build ends.
+    """
+
+    def __init__(self, packet_id: int, token: str):
+        self.packet_id, self.token = packet_id, token
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._beat, name=f"packet-{packet_id}-heartbeat",
+                                        daemon=True)
+
+    def __enter__(self) -> Heartbeat:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _beat(self) -> None:
+        used_db = False
+        try:
+            while not self._stop.wait(heartbeat_seconds()):
+                used_db = True
+                try:
+                    ReportPacket.objects.filter(
+                        pk=self.packet_id, run_token=self.token, status=ReportPacket.RUNNING
+                    ).update(heartbeat_at=timezone.now())
+                except Exception:  # a missed beat is retried; the build goes on
+                    logger.warning("Packet %s: heartbeat failed", self.packet_id, exc_info=True)
+        finally:
+            if used_db:
+                connections.close_all()
+
+
+def run_packet(packet: ReportPacket, token: str) -> str:
+    """Builds the packet's PDF now under ``token``; returns the final status.
+
+    Errors are recorded on the packet, not raised. A run whose token is no longer the
+    packet's (it was re-queued, or already built) does nothing and returns "superseded".
+    """
     from .pdf.packet import build_packet_pdf
 
-    ReportPacket.objects.filter(pk=packet.pk).update(
-        status=ReportPacket.RUNNING, started_at=timezone.now(), attempts=F("attempts") + 1,
-        error="",
+    now = timezone.now()
+    mine = ReportPacket.objects.filter(pk=packet.pk, run_token=token)
+    claimed = mine.filter(status=ReportPacket.QUEUED).update(
+        status=ReportPacket.RUNNING, started_at=now, heartbeat_at=now,
+        attempts=F("attempts") + 1, error="",
     )
+    if not claimed:
+        return "superseded"
+    tmp = None
     try:
-        data = packet_data(packet.opening, stage=packet.stage, generated_by=packet.requested_by,
-                           include_fairness=packet.includes_fairness)
-        folder = packet_dir()
-        folder.mkdir(parents=True, exist_ok=True)
-        name = f"packet-{packet.pk}-{packet.opening.slug}.pdf"
-        write_atomically(folder / name, lambda handle: build_packet_pdf(data, handle))
+        with Heartbeat(packet.pk, token):
+            data = packet_data(packet.opening, stage=packet.stage,
+                               generated_by=packet.requested_by,
+                               include_fairness=packet.includes_fairness)
+            folder = packet_dir()
+            folder.mkdir(parents=True, exist_ok=True)
+            name = f"packet-{packet.pk}-{packet.opening.slug}.pdf"
+            tmp = write_temporary(folder / name, lambda handle: build_packet_pdf(data, handle),
+                                  prefix=_partial_prefix(packet.pk, token))
+        with transaction.atomic():
+            finished = mine.filter(status=ReportPacket.RUNNING).update(
+                status=ReportPacket.DONE, finished_at=timezone.now(), file_name=name,
+                candidate_count=len(data["reports"]), error="",
+            )
+            if finished:  # renamed inside the transaction: a failed rename undoes 'done'
+                os.replace(tmp, folder / name)
     except Exception as exc:  # recorded for the status page; the worker moves on
-        ReportPacket.objects.filter(pk=packet.pk).update(
+        mine.filter(status=ReportPacket.RUNNING).update(
             status=ReportPacket.FAILED, finished_at=timezone.now(),
             error=f"{type(exc).__name__}: {exc}"[:2000],
         )
         return ReportPacket.FAILED
-    ReportPacket.objects.filter(pk=packet.pk).update(
-        status=ReportPacket.DONE, finished_at=timezone.now(), file_name=name,
-        candidate_count=len(data["reports"]),
-    )
-    return ReportPacket.DONE
+    finally:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+    return ReportPacket.DONE if finished else "superseded"
 
 
-def _task_failed(packet: ReportPacket) -> bool:
+def _partial_prefix(packet_id: int, token: str) -> str:
+    return f".packet-{packet_id}-{token}-"
+
+
+def _task_result(packet: ReportPacket):
     if not packet.task_result_id:
-        return False
+        return None
     try:
-        result = build_packet.get_result(packet.task_result_id)
+        return build_packet.get_result(packet.task_result_id)
     except Exception:  # the backend keeps no results (immediate) or the row is gone
-        return False
-    return str(result.status) == "FAILED"
+        return None
+
+
+def _status_name(result) -> str:
+    return getattr(result.status, "name", str(result.status))
+
+
+def _stale_reason(packet: ReportPacket, now) -> str | None:
+    """Why this in-progress packet has lost its worker, or None while it may be alive."""
+    cutoff = now - stale_after()
+    if packet.status == ReportPacket.RUNNING:
+        last_sign = packet.heartbeat_at or packet.started_at
+        if last_sign is None or last_sign < cutoff:
+            return "running"
+        return None
+    if packet.status == ReportPacket.QUEUED and packet.requested_at < cutoff:
+        result = _task_result(packet)
+        # claimed by a worker that died before the build could start
+        if result is not None and _status_name(result) == "RUNNING" \
+                and result.started_at is not None and result.started_at < cutoff:
+            return "claimed"
+    return None
+
+
+def recover_stale_packets(packets=None, *, now=None) -> list[int]:
+    """Queues again every packet whose worker stopped mid-build; returns their ids.
+
+    A packet that has already run ``max_attempts()`` times is marked failed instead,
+    with a message, so a document that kills its worker is not retried for ever. Safe to
+    run from several workers and pages at once: the hand-over is a conditional update on
+    the packet's run token, so exactly one of them re-queues a given stale run.
+    """
+    now = now or timezone.now()
+    cutoff = now - stale_after()
+    if packets is None:
+        packets = ReportPacket.objects.annotate(
+            last_sign=Coalesce("heartbeat_at", "started_at")
+        ).filter(
+            Q(status=ReportPacket.RUNNING) & (Q(last_sign__lt=cutoff) | Q(last_sign=None))
+            | Q(status=ReportPacket.QUEUED, requested_at__lt=cutoff)
+        )
+    recovered = []
+    for packet in packets:
+        if _stale_reason(packet, now) is None:
+            continue
+        old = ReportPacket.objects.filter(pk=packet.pk, run_token=packet.run_token,
+                                          status=packet.status)
+        stopped = ("The build stopped before finishing: its worker was stopped or restarted. "
+                   "No partial file was kept.")
+        if packet.attempts >= max_attempts():
+            if old.update(status=ReportPacket.FAILED, finished_at=now,
+                          error=f"{stopped} It stopped {packet.attempts} times, so it was "
+                                "not queued again."):
+                _mark_task_lost(packet, now)
+                _remove_partials(packet)
+            continue
+        # hand the packet over to a new run only if nobody else did it first
+        if not old.update(run_token=f"recovering-{uuid.uuid4().hex[:20]}"):
+            continue
+        _mark_task_lost(packet, now)
+        _remove_partials(packet)
+        enqueue(packet, note=f"Attempt {packet.attempts} stopped before finishing (the worker "
+                             "was stopped or restarted); queued again." if packet.attempts
+                else "The worker that took this packet stopped; queued again.")
+        logger.warning("Packet %s: worker lost mid-build, queued again", packet.pk)
+        recovered.append(packet.pk)
+    return recovered
+
+
+def _mark_task_lost(packet: ReportPacket, now) -> None:
+    """Ends the lost run's task row as failed, so no list shows it 'running' for ever."""
+    if not packet.task_result_id:
+        return
+    try:
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return
+    DBTaskResult.objects.filter(id=packet.task_result_id, status="RUNNING").update(
+        status="FAILED", finished_at=now,
+        exception_class_path=f"{WorkerLost.__module__}.{WorkerLost.__qualname__}",
+        traceback="The worker stopped while running this task; the packet was queued again.",
+    )
 
 
 def refresh_status(packet: ReportPacket) -> ReportPacket:
-    """Marks a packet failed when its task failed or it ran (or waited) past the timeout."""
+    """Brings a packet's status up to date before it is shown.
+
+    A run whose worker died is queued again (see ``recover_stale_packets``); a task that
+    failed before recording, or a packet no worker picked up, is marked failed.
+    """
     if not packet.in_progress:
         return packet
-    now, limit = timezone.now(), packet_timeout()
+    now = timezone.now()
+    if recover_stale_packets([packet], now=now):
+        packet.refresh_from_db()
+        return packet
+    packet.refresh_from_db()
+    if not packet.in_progress:
+        return packet
     error = ""
-    if _task_failed(packet):
+    result = _task_result(packet)
+    if result is not None and _status_name(result) == "FAILED":
         error = "The background task failed before it could record a result."
-    elif packet.status == ReportPacket.RUNNING and packet.started_at \
-            and now - packet.started_at > limit:
-        error = ("The build stopped before finishing (the worker was probably restarted). "
-                 "No partial file was kept.")
-    elif packet.status == ReportPacket.QUEUED and now - packet.requested_at > 3 * limit:
-        error = "No background worker picked the packet up. Is manage.py db_worker running?"
+    elif packet.status == ReportPacket.QUEUED and now - packet.requested_at > 3 * packet_timeout() \
+            and (result is None or _status_name(result) == "READY"):
+        error = "No background worker picked the packet up. Is manage.py worker running?"
     if error:
-        ReportPacket.objects.filter(pk=packet.pk, status=packet.status).update(
+        ReportPacket.objects.filter(pk=packet.pk, run_token=packet.run_token,
+                                    status=packet.status).update(
             status=ReportPacket.FAILED, finished_at=now, error=error)
         _remove_partials(packet)
         packet.refresh_from_db()
@@ -186,7 +395,8 @@ def refresh_status(packet: ReportPacket) -> ReportPacket:
 
 
 def _remove_partials(packet: ReportPacket) -> None:
+    """Removes the temporary files of the packet's current (lost) run."""
     folder = packet_dir()
-    if folder.is_dir():
-        for part in folder.glob(f".packet-{packet.pk}-*.part"):
+    if folder.is_dir() and packet.run_token:
+        for part in folder.glob(f"{_partial_prefix(packet.pk, packet.run_token)}*.part"):
             part.unlink(missing_ok=True)

@@ -1,4 +1,4 @@
-"""Background recomputation of calibrations (django-tasks; the worker is ``db_worker``).
+"""Background recomputation of calibrations (django-tasks; the worker is ``manage.py worker``).
 
 Other apps call ``recompute_opening.enqueue(opening_id)`` after a submitted scorecard or
 an import, so the calibration page shows fresh figures without computing on request.

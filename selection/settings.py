@@ -193,13 +193,21 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "competencies.workflows.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf"]
 
-# Background work: Django tasks with the database backend (`manage.py db_worker`).
+# Background work: Django tasks with the database backend. The worker is `manage.py worker`
+# (django-tasks-db's `db_worker` plus recovery of lost packet builds).
 TASKS = {
     "default": {
         "BACKEND": os.environ.get("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default"],
     }
 }
+# Packet builds heartbeat while they run; `manage.py worker` queues again a build whose
+# heartbeat stopped (its worker died), at most SELECTION_PACKET_MAX_ATTEMPTS runs in all.
+SELECTION_PACKET_DIR = Path(os.environ.get("SELECTION_PACKET_DIR", MEDIA_ROOT / "packets"))
+SELECTION_PACKET_HEARTBEAT_SECONDS = float(
+    os.environ.get("SELECTION_PACKET_HEARTBEAT_SECONDS", 3))
+SELECTION_PACKET_STALE_SECONDS = float(os.environ.get("SELECTION_PACKET_STALE_SECONDS", 30))
+SELECTION_PACKET_MAX_ATTEMPTS = int(os.environ.get("SELECTION_PACKET_MAX_ATTEMPTS", 3))
 
 # Security: safe defaults, stricter when DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

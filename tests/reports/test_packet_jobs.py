@@ -70,29 +70,118 @@ def test_status_page_refreshes_itself_while_queued_or_running(client, cohort_ope
         assert client.get(_url(cohort_opening, packet, "packet.pdf")).status_code == 404
 
 
+def _lost_run(opening, manager, packet_dir, *, attempts=1, beat_ago=timedelta(hours=1)):
+    """What a worker killed mid-build leaves: 'running', an old heartbeat, a temporary file."""
+    started = timezone.now() - beat_ago
+    packet = ReportPacket.objects.create(
+        opening=opening, stage="calibration", status=ReportPacket.RUNNING, attempts=attempts,
+        started_at=started, heartbeat_at=started, requested_by=manager, run_token="lost-run",
+        requested_at=started,
+    )
+    packet_dir.mkdir(parents=True, exist_ok=True)
+    partial = packet_dir / f".packet-{packet.pk}-lost-run-abc.part"
+    partial.write_bytes(b"%PDF-1.4 half")
+    return packet, partial
+
+
 @pytest.mark.django_db
-def test_packet_stuck_running_is_marked_failed_and_can_be_retried(
+def test_build_whose_worker_died_is_queued_again_and_built_once(
     client, cohort_opening, manager, _packet_dir
 ):
-    """A worker killed mid-build leaves 'running' and maybe a temporary file behind."""
-    packet = ReportPacket.objects.create(
-        opening=cohort_opening, stage="calibration", status=ReportPacket.RUNNING, attempts=1,
-        started_at=timezone.now() - timedelta(hours=1), requested_by=manager,
-    )
-    _packet_dir.mkdir(parents=True)
-    partial = _packet_dir / f".packet-{packet.pk}-{cohort_opening.slug}-abc.part"
-    partial.write_bytes(b"%PDF-1.4 half")
+    packet, partial = _lost_run(cohort_opening, manager, _packet_dir)
     client.force_login(manager)
     html = client.get(_url(cohort_opening, packet)).content.decode()
     packet.refresh_from_db()
-    assert packet.status == ReportPacket.FAILED
+    # the immediate backend ran the new attempt as soon as it was queued
+    assert packet.status == ReportPacket.DONE and packet.attempts == 2
+    assert packet.run_token not in ("", "lost-run")
+    assert "Download packet" in html
+    assert not partial.exists()
+    assert [p.name for p in _packet_dir.iterdir()] == [packet.file_name]
+
+
+@pytest.mark.django_db
+def test_build_with_a_fresh_heartbeat_is_left_running(cohort_opening, manager, _packet_dir,
+                                                      settings):
+    from reports.packets import recover_stale_packets
+
+    settings.SELECTION_PACKET_STALE_SECONDS = 30
+    packet, partial = _lost_run(cohort_opening, manager, _packet_dir,
+                                beat_ago=timedelta(seconds=5))
+    assert recover_stale_packets() == []
+    packet.refresh_from_db()
+    assert packet.status == ReportPacket.RUNNING and packet.run_token == "lost-run"
+    assert partial.exists()
+    # the same run, 40 s later, has lost its worker
+    later = timezone.now() + timedelta(seconds=40)
+    assert recover_stale_packets(now=later) == [packet.pk]
+
+
+@pytest.mark.django_db
+def test_two_recoveries_of_the_same_lost_run_queue_it_once(cohort_opening, manager,
+                                                           _packet_dir):
+    """Two workers (or a worker and a page view) find the same lost run at the same time."""
+    from reports.packets import recover_stale_packets
+
+    packet, _ = _lost_run(cohort_opening, manager, _packet_dir)
+    seen_by_first = list(ReportPacket.objects.filter(pk=packet.pk))
+    seen_by_second = list(ReportPacket.objects.filter(pk=packet.pk))
+    assert recover_stale_packets(seen_by_first) == [packet.pk]
+    assert recover_stale_packets(seen_by_second) == []
+    packet.refresh_from_db()
+    assert packet.status == ReportPacket.DONE and packet.attempts == 2
+    assert len(list(_packet_dir.glob("*.pdf"))) == 1
+
+
+@pytest.mark.django_db
+def test_a_run_that_was_superseded_changes_nothing(cohort_opening, manager, _packet_dir):
+    from reports.packets import run_packet
+
+    packet = ReportPacket.objects.create(opening=cohort_opening, stage="calibration",
+                                         requested_by=manager, run_token="current")
+    assert run_packet(packet, "an-older-run") == "superseded"
+    packet.refresh_from_db()
+    assert packet.status == ReportPacket.QUEUED and packet.attempts == 0
+    assert not _packet_dir.exists() or not any(_packet_dir.iterdir())
+    assert run_packet(packet, "current") == ReportPacket.DONE
+    assert run_packet(packet, "current") == "superseded"  # a task delivered twice
+    packet.refresh_from_db()
+    assert packet.attempts == 1
+
+
+@pytest.mark.django_db
+def test_build_that_keeps_dying_stops_after_the_last_attempt(
+    client, cohort_opening, manager, _packet_dir, settings
+):
+    settings.SELECTION_PACKET_MAX_ATTEMPTS = 3
+    packet, partial = _lost_run(cohort_opening, manager, _packet_dir, attempts=3)
+    client.force_login(manager)
+    html = client.get(_url(cohort_opening, packet)).content.decode()
+    packet.refresh_from_db()
+    assert packet.status == ReportPacket.FAILED and packet.attempts == 3
+    assert "It stopped 3 times" in packet.error
     assert "Failed" in html and "Try again" in html and "refresh" not in html
     assert not partial.exists()
     response = client.post(_url(cohort_opening, packet, "retry/"))
     assert response.status_code == 303
     packet.refresh_from_db()
-    assert packet.status == ReportPacket.DONE and packet.attempts == 2
+    assert packet.status == ReportPacket.DONE and packet.attempts == 4
     assert (_packet_dir / packet.file_name).is_file()
+
+
+@pytest.mark.django_db
+def test_packet_no_worker_picks_up_is_failed_with_a_hint(client, cohort_opening, manager,
+                                                         settings):
+    settings.SELECTION_PACKET_TIMEOUT_SECONDS = 60
+    packet = ReportPacket.objects.create(
+        opening=cohort_opening, requested_by=manager, run_token="waiting",
+        requested_at=timezone.now() - timedelta(minutes=5),
+    )
+    client.force_login(manager)
+    html = client.get(_url(cohort_opening, packet)).content.decode()
+    packet.refresh_from_db()
+    assert packet.status == ReportPacket.FAILED
+    assert "No background worker picked the packet up" in html
 
 
 @pytest.mark.django_db

@@ -1,0 +1,68 @@
+"""manage.py worker: django-tasks-db's ``db_worker``, plus recovery of lost packet builds.
+
+django-tasks-db runs what is queued, but a task whose worker was killed stays "running"
+for ever. Report packets carry a heartbeat, so this command looks for builds whose
+heartbeat has stopped, when it starts and then every few seconds, and queues each of them
+again exactly once (``reports.packets.recover_stale_packets``). Every option of
+``db_worker`` works here too; run as many workers as you like against one database.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import threading
+
+from django.db import close_old_connections, connections
+from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+logger = logging.getLogger("selection.worker")
+
+
+def recover_once() -> list[int]:
+    """One recovery sweep; a database hiccup is logged and tried again next time."""
+    from reports.packets import recover_stale_packets
+
+    try:
+        close_old_connections()
+        return recover_stale_packets()
+    except Exception:
+        logger.warning("Recovering lost packet builds failed; trying again later",
+                       exc_info=True)
+        return []
+
+
+class RecoveryLoop(threading.Thread):
+    """Sweeps for lost builds every ``interval`` seconds until the process ends."""
+
+    def __init__(self, interval: float):
+        super().__init__(name="packet-recovery", daemon=True)
+        self.interval = interval
+        self.stopped = threading.Event()
+
+    def run(self) -> None:
+        try:
+            while not self.stopped.wait(self.interval):
+                recover_once()
+        finally:
+            connections.close_all()
+
+
+class Command(DbWorkerCommand):
+    help = ("Run the background worker (db_worker), re-queueing report packets whose "
+            "worker died mid-build.")
+
+    def handle(self, *args, **options):
+        reload = options.get("reload") and not options.get("batch")
+        # with --reload the parent process only watches files; the child does the work
+        if not reload or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
+            from reports.packets import stale_after
+
+            recovered = recover_once()
+            if recovered:
+                self.stdout.write(f"Queued again {len(recovered)} packet build(s) whose "
+                                  f"worker had stopped: {recovered}")
+            interval = max(0.5, stale_after().total_seconds() / 3)
+            RecoveryLoop(interval).start()
+        return super().handle(*args, **options)
