@@ -88,3 +88,34 @@ def _psychometric_scores(wanted: set[int] | None) -> list[InstrumentScore]:
                         f"psychometric:{instrument}/{scale}", dimension_id, z)
         for instrument, scale, dimension_id, candidate_id, producer_id, z in rows
     ]
+
+
+def instrument_titles(instruments) -> dict[str, str]:
+    """Readable names for instrument keys ("sjt:slug", "roleplay:slug", "psychometric:Name").
+
+    At most two queries, whatever the number of keys. An unknown key keeps its own text.
+    """
+    from .models import JudgmentTest, RoleplayExercise
+
+    keys = set(instruments)
+    slugs = {"sjt": set(), "roleplay": set()}
+    for key in keys:
+        kind, _, rest = key.partition(":")
+        if kind in slugs:
+            slugs[kind].add(rest)
+    tests = dict(JudgmentTest.objects.filter(slug__in=slugs["sjt"]).values_list("slug", "title")
+                 ) if slugs["sjt"] else {}
+    exercises = dict(RoleplayExercise.objects.filter(slug__in=slugs["roleplay"]).values_list(
+        "slug", "title")) if slugs["roleplay"] else {}
+    titles = {}
+    for key in keys:
+        kind, _, rest = key.partition(":")
+        if kind == "sjt":
+            titles[key] = f"the situational-judgment test “{tests.get(rest, rest)}”"
+        elif kind == "roleplay":
+            titles[key] = f"the roleplay “{exercises.get(rest, rest)}”"
+        elif kind == "psychometric":
+            titles[key] = f"the psychometric inventory “{rest.split('/', 1)[0]}”"
+        else:
+            titles[key] = key
+    return titles

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .evidence import OpeningEvidence, evidence_for_opening
+from .evidence import OpeningEvidence, evidence_for_opening, instrument_coverage
 from .interviewers import interviewer_agreement
 from .models import CalibrationSnapshot
 from .stats import candidate_fit, cohort_differences
@@ -171,9 +171,14 @@ def _candidates(evidence, tiers, scored, with_evidence, fit_basis) -> list[dict]
             evidence.scores.producers[np.ix_(scored, with_evidence)],
             tiers[scored], slugs, use=fit_basis["dimensions"],
         )
+    fit_dims = set(fit_basis["dimensions"])
+    fit_dim_ids = [d.id for d in dims if d.slug in fit_dims]
+    producer_rows = np.flatnonzero(scored)
     out = []
     for i, app in enumerate(evidence.applications):
         fit = fits[i]
+        instruments, missing_instruments = instrument_coverage(
+            evidence.scores, i, producer_rows, fit_dim_ids)
         interview = evidence.ratings.candidate_means.get(app.application_id, {})
         per_dim = []
         for j, d in enumerate(dims):
@@ -194,6 +199,8 @@ def _candidates(evidence, tiers, scored, with_evidence, fit_basis) -> list[dict]
             "mahalanobis": fit.mahalanobis if fit else dict.fromkeys(TIERS),
             "closer_than_top_share": fit.closer_than_top_share if fit else None,
             "n_dimensions_scored": int(np.isfinite(evidence.scores.candidates[i]).sum()),
+            "instruments": instruments,
+            "missing_instruments": missing_instruments,
             "knock_outs": [d.name for d, row in zip(dims, per_dim, strict=True)
                            if row["below_knock_out"]],
             "dimensions": per_dim,

@@ -73,6 +73,7 @@ class ScoreMatrices:
     instruments: dict[int, list[str]]
     producer_by_instrument: dict[tuple[str, int], np.ndarray]
     warnings: list[str] = field(default_factory=list)
+    candidate_by_instrument: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -273,11 +274,14 @@ def score_matrices(
     )
     combined = combine(z_scores)
     instruments: dict[int, list[str]] = {dim: [] for dim in dimension_ids}
-    by_instrument = {}
+    by_instrument, candidate_by_instrument = {}, {}
     for (instrument, dim), per_person in z_scores.items():
         instruments[dim].append(instrument)
         by_instrument[(instrument, dim)] = np.array(
             [per_person.get(("producer", pid), np.nan) for pid in producer_ids]
+        )
+        candidate_by_instrument[(instrument, dim)] = np.array(
+            [per_person.get(("candidate", cid), np.nan) for cid in candidate_ids]
         )
     return ScoreMatrices(
         dimension_ids=list(dimension_ids),
@@ -286,7 +290,51 @@ def score_matrices(
         instruments={dim: sorted(names) for dim, names in instruments.items()},
         producer_by_instrument=by_instrument,
         warnings=warnings,
+        candidate_by_instrument=candidate_by_instrument,
     )
+
+
+def instrument_family(instrument: str) -> str:
+    """The instrument a score comes from, without the scale: psychometric scales of one
+    inventory ("psychometric:Inventory/Drive") belong to one inventory."""
+    return instrument.split("/", 1)[0]
+
+
+def instrument_coverage(
+    matrices: ScoreMatrices, candidate: int, producer_rows: np.ndarray,
+    dimension_ids: Iterable[int], *, most: float = 0.5,
+) -> tuple[list[str], list[dict]]:
+    """Which instruments one candidate has, and which ones most producers have but they lack.
+
+    Only the given dimensions count (those the comparison uses), and only the producers in
+    ``producer_rows`` (those with scores). Returns the candidate's instrument families and,
+    for every family that at least ``most`` of those producers have on some of the
+    dimensions while the candidate has it on none, ``{"instrument", "producer_share"}``,
+    largest share first. A candidate measured by fewer instruments than the producers has
+    noisier dimension scores than theirs (each is a mean over fewer z-scores), so the
+    comparison deserves that caution.
+    """
+    wanted = set(dimension_ids)
+    producer_has: dict[str, np.ndarray] = {}
+    candidate_has: dict[str, bool] = {}
+    n_producers = len(producer_rows)
+    for (instrument, dim), values in matrices.producer_by_instrument.items():
+        if dim not in wanted:
+            continue
+        family = instrument_family(instrument)
+        has = np.isfinite(values[producer_rows]) if n_producers else np.zeros(0, bool)
+        producer_has[family] = producer_has.get(family, np.zeros(n_producers, bool)) | has
+        own = matrices.candidate_by_instrument.get((instrument, dim))
+        candidate_has[family] = candidate_has.get(family, False) or bool(
+            own is not None and np.isfinite(own[candidate]))
+    have = sorted(f for f, yes in candidate_has.items() if yes)
+    lacking = []
+    for family, has in producer_has.items():
+        share = float(has.mean()) if n_producers else 0.0
+        if share >= most and not candidate_has.get(family):
+            lacking.append({"instrument": family, "producer_share": share})
+    lacking.sort(key=lambda row: (-row["producer_share"], row["instrument"]))
+    return have, lacking
 
 
 # --- pure: interview ratings -----------------------------------------------------------

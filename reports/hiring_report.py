@@ -211,7 +211,9 @@ def candidate_report(application, *, context: OpeningContext | None = None,
              cand["closer_than_top_share"], "n_dimensions_scored": cand["n_dimensions_scored"],
              "n_dimensions": len(dims), "basis": payload["fit_basis"]},
         weighted=weighted,
-        limits=_limits(payload, cand, interviews),
+        limits=_limits(payload, cand, interviews,
+                       instrument_names([m["instrument"] for m in
+                                         cand.get("missing_instruments", [])])),
         profile_rows=profile_rows,
         strip_panels=_strip_panels(dims, cand, context, payload),
         dimension_rows=_dimension_rows(dims, cand, discriminating),
@@ -241,7 +243,29 @@ def _cover(application, opening, generated_by, context: OpeningContext) -> dict:
     }
 
 
-def _limits(payload: dict, cand: dict, interviews: dict) -> list[str]:
+def instrument_names(keys: list[str]) -> dict[str, str]:
+    """Readable names of instrument keys (no query when there are none)."""
+    if not keys:
+        return {}
+    try:
+        from assessments.evidence import instrument_titles
+    except ImportError:
+        return {key: key for key in keys}
+    return instrument_titles(keys)
+
+
+def coverage_notes(cand: dict, names: dict[str, str]) -> list[str]:
+    """One sentence per instrument most producers have and this candidate lacks."""
+    return [
+        f"{round(100 * m['producer_share'])} % of the producers compared have "
+        f"{names.get(m['instrument'], m['instrument'])} scores; this candidate has none, so "
+        "their profile rests on fewer instruments than the producers' (compare with care)."
+        for m in cand.get("missing_instruments", [])
+    ]
+
+
+def _limits(payload: dict, cand: dict, interviews: dict,
+            names: dict[str, str] | None = None) -> list[str]:
     """What limits confidence: this candidate's gaps first, then the opening's warnings."""
     out = []
     n_cards = len(interviews["scorecards"])
@@ -252,6 +276,7 @@ def _limits(payload: dict, cand: dict, interviews: dict) -> list[str]:
     if scored < total:
         out.append(f"Test, roleplay or psychometric scores exist on {scored} of the {total} "
                    "dimensions.")
+    out += coverage_notes(cand, names or {})
     disagree = [s["dimension"] for s in interviews["spreads"] if s["disagreement"]]
     if disagree:
         out.append("Interviewers are 2 or more points apart on " + ", ".join(disagree) + ".")

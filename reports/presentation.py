@@ -29,6 +29,21 @@ def _posterior_bar(posterior: dict) -> list[dict] | None:
     return [{"tier": t, "percent": round(100 * posterior[t])} for t in TIERS]
 
 
+INSTRUMENT_KINDS = {"sjt": "SJT", "roleplay": "roleplay", "psychometric": "psychometrics"}
+
+
+def coverage_gaps(cand: dict) -> list[str]:
+    """Short notes for the fit table: instruments most producers have and the candidate lacks."""
+    out = []
+    for row in cand.get("missing_instruments", []):
+        kind, _, name = row["instrument"].partition(":")
+        label = INSTRUMENT_KINDS.get(kind, kind)
+        if kind == "psychometric":
+            label = f"{label} ({name})"
+        out.append(f"no {label}: {round(100 * row['producer_share'])} % of producers have it")
+    return out
+
+
 def _candidates(payload: dict) -> list[dict]:
     names = {d["slug"]: d for d in payload.get("dimensions", [])}
     out = []
@@ -37,6 +52,7 @@ def _candidates(payload: dict) -> list[dict]:
         out.append(cand | {
             "bar": _posterior_bar(cand.get("posterior") or {}),
             "closer_percent": None if share is None else round(100 * share),
+            "coverage_gaps": coverage_gaps(cand),
             "dimensions": [row | {"name": names[row["dimension"]]["name"]}
                            for row in cand["dimensions"]],
         })

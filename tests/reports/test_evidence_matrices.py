@@ -5,7 +5,13 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from reports.evidence import combine, rating_matrices, score_matrices, standardise
+from reports.evidence import (
+    combine,
+    instrument_coverage,
+    rating_matrices,
+    score_matrices,
+    standardise,
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +93,41 @@ def test_matrices_follow_the_given_rows_and_columns_with_nan_for_missing():
     np.testing.assert_array_equal(m.candidates, [[np.nan, 0.7], [np.nan, np.nan]])
     assert m.instruments == {1: ["psychometric:p"], 2: ["psychometric:p"]}
     np.testing.assert_array_equal(m.producer_by_instrument[("psychometric:p", 1)], [-1.0, 1.0])
+    np.testing.assert_array_equal(m.candidate_by_instrument[("psychometric:p", 2)], [0.7, np.nan])
+
+
+def _coverage_world():
+    """Four producers and two candidates on dimensions 1 and 2.
+
+    Roleplay on dim 1: producers 1, 2, 3 (3 of 4) and candidate 8.
+    SJT on dim 2: producers 1, 2 (2 of 4) and candidate 9.
+    Psychometric inventory P, scales A (dim 1) and B (dim 2): producer 4 on A only; nobody else.
+    """
+    scores = [Score("producer", p, "roleplay:call", 1, float(p)) for p in (1, 2, 3)]
+    scores += [Score("candidate", 8, "roleplay:call", 1, 2.5)]
+    scores += [Score("producer", 1, "sjt:t", 2, 0.2), Score("producer", 2, "sjt:t", 2, 0.8),
+               Score("candidate", 9, "sjt:t", 2, 0.5)]
+    scores += [Score("producer", 4, "psychometric:P/A", 1, 0.1)]
+    return score_matrices(scores, producer_ids=[1, 2, 3, 4], candidate_ids=[8, 9],
+                          dimension_ids=[1, 2])
+
+
+def test_instrument_coverage_names_what_most_producers_have_and_the_candidate_lacks():
+    m = _coverage_world()
+    rows = np.arange(4)
+    # candidate 8 has the roleplay; half the producers have the SJT (0.5 counts as "most")
+    assert instrument_coverage(m, 0, rows, [1, 2]) == (
+        ["roleplay:call"], [{"instrument": "sjt:t", "producer_share": 0.5}])
+    # candidate 9 lacks the roleplay, which 3 of 4 producers have; 1 of 4 has inventory P
+    assert instrument_coverage(m, 1, rows, [1, 2]) == (
+        ["sjt:t"], [{"instrument": "roleplay:call", "producer_share": 0.75}])
+    # only the dimensions the comparison uses count
+    assert instrument_coverage(m, 1, rows, [2]) == (["sjt:t"], [])
+    # only the producers compared count: without producer 3 the roleplay is 2 of 3
+    assert instrument_coverage(m, 1, np.array([0, 1, 3]), [1])[1] == [
+        {"instrument": "roleplay:call", "producer_share": pytest.approx(2 / 3)}]
+    # with nobody to compare with, nothing is "missing"
+    assert instrument_coverage(m, 1, np.arange(0), [1, 2]) == (["sjt:t"], [])
 
 
 def test_z_scores_use_everyone_with_the_instrument_even_people_outside_the_rows():
