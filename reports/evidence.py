@@ -310,7 +310,8 @@ def instrument_coverage(
     ``producer_rows`` (those with scores). Returns the candidate's instrument families and,
     for every family that at least ``most`` of those producers have on some of the
     dimensions while the candidate has it on none, ``{"instrument", "producer_share"}``,
-    largest share first. A candidate measured by fewer instruments than the producers has
+    largest share first (nothing for a candidate with no instrument at all: they are not
+    compared). A candidate measured by fewer instruments than the producers has
     noisier dimension scores than theirs (each is a mean over fewer z-scores), so the
     comparison deserves that caution.
     """
@@ -328,6 +329,8 @@ def instrument_coverage(
         candidate_has[family] = candidate_has.get(family, False) or bool(
             own is not None and np.isfinite(own[candidate]))
     have = sorted(f for f, yes in candidate_has.items() if yes)
+    if not have:  # not compared at all: "no scores" says it better than a list of gaps
+        return have, []
     lacking = []
     for family, has in producer_has.items():
         share = float(has.mean()) if n_producers else 0.0

@@ -124,10 +124,13 @@ def test_instrument_coverage_names_what_most_producers_have_and_the_candidate_la
     # only the dimensions the comparison uses count
     assert instrument_coverage(m, 1, rows, [2]) == (["sjt:t"], [])
     # only the producers compared count: without producer 3 the roleplay is 2 of 3
-    assert instrument_coverage(m, 1, np.array([0, 1, 3]), [1])[1] == [
+    assert instrument_coverage(m, 1, np.array([0, 1, 3]), [1, 2])[1] == [
         {"instrument": "roleplay:call", "producer_share": pytest.approx(2 / 3)}]
     # with nobody to compare with, nothing is "missing"
     assert instrument_coverage(m, 1, np.arange(0), [1, 2]) == (["sjt:t"], [])
+    # a candidate with no instrument on these dimensions is not compared: no gap list
+    assert instrument_coverage(m, 0, rows, [2])[0] == []
+    assert instrument_coverage(m, 0, rows, [2]) == ([], [])
 
 
 def test_z_scores_use_everyone_with_the_instrument_even_people_outside_the_rows():
