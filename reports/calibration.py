@@ -40,6 +40,11 @@ def jsonable(value):
     return value
 
 
+# Bump when the payload gains or changes fields: stored snapshots of an older format are
+# recomputed before a page shows them. 2: per-candidate instrument coverage.
+PAYLOAD_FORMAT = 2
+
+
 def calibrate_opening(
     opening, *, min_n: int | None = None, evidence: OpeningEvidence | None = None
 ) -> dict:
@@ -78,6 +83,7 @@ def build_calibration(opening, evidence: OpeningEvidence, *, min_n: int) -> dict
     agreement, agreement_warnings = interviewer_agreement(evidence)
     warnings.extend(agreement_warnings)
     return jsonable({
+        "format": PAYLOAD_FORMAT,
         "opening": {"id": opening.pk, "slug": opening.slug, "title": opening.title},
         "computed_at": timezone.now(),
         "min_cohort": min_n,
@@ -231,5 +237,9 @@ def latest_snapshot(opening) -> CalibrationSnapshot | None:
 
 
 def latest_or_compute(opening) -> CalibrationSnapshot:
-    """The latest snapshot, computing and storing one first when none exists."""
-    return latest_snapshot(opening) or store_snapshot(opening)
+    """The latest snapshot; a new one first when none exists or the latest was stored by an
+    older version of this code (its payload lacks figures the pages now show)."""
+    snapshot = latest_snapshot(opening)
+    if snapshot is None or snapshot.payload.get("format") != PAYLOAD_FORMAT:
+        snapshot = store_snapshot(opening)
+    return snapshot

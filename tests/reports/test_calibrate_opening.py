@@ -4,7 +4,7 @@ import json
 
 from reports.calibration import calibrate_opening
 
-KEYS = {"opening", "computed_at", "min_cohort", "dimensions", "cohorts", "differences",
+KEYS = {"format", "opening", "computed_at", "min_cohort", "dimensions", "cohorts", "differences",
         "discriminating", "fit_basis", "candidates", "interviewers", "validity", "warnings"}
 
 

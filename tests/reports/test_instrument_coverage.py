@@ -77,3 +77,25 @@ def test_the_lacking_instrument_prints_as_text_in_the_pdf(client, roleplay_openi
     assert pdf.status_code == 200
     text = squash(pdf_text(b"".join(pdf.streaming_content) if pdf.streaming else pdf.content))
     assert squash("the roleplay “Discovery call <b>with</b> a CFO” scores") in text
+
+
+def test_a_snapshot_stored_by_older_code_is_recomputed_before_it_is_shown(
+    client, roleplay_opening, manager
+):
+    from reports.calibration import PAYLOAD_FORMAT, store_snapshot
+    from reports.models import CalibrationSnapshot
+
+    old = store_snapshot(roleplay_opening)
+    payload = old.payload
+    del payload["format"]
+    for cand in payload["candidates"]:
+        del cand["instruments"], cand["missing_instruments"]
+    CalibrationSnapshot.objects.filter(pk=old.pk).update(payload=payload)
+    client.force_login(manager)
+    html = client.get(f"/reports/openings/{roleplay_opening.slug}/calibration/").content.decode()
+    assert "no roleplay: 100 % of producers have it" in html
+    latest = CalibrationSnapshot.objects.filter(opening=roleplay_opening).first()
+    assert latest.pk != old.pk and latest.payload["format"] == PAYLOAD_FORMAT
+    # a current snapshot is shown as it is, not recomputed on every visit
+    client.get(f"/reports/openings/{roleplay_opening.slug}/calibration/")
+    assert CalibrationSnapshot.objects.filter(opening=roleplay_opening).first().pk == latest.pk
