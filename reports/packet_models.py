@@ -62,3 +62,24 @@ class ReportPacket(models.Model):
     @property
     def stage_label(self) -> str:
         return self.get_stage_display() if self.stage else "All active stages"
+
+
+class WorkerPresence(models.Model):
+    """A running ``manage.py worker`` checks in here every few seconds.
+
+    Pages that wait for background work read it to say at once when no worker is running,
+    instead of leaving a packet "queued" with no explanation. A worker that stops cleanly
+    removes its row; a killed one simply stops checking in.
+    """
+
+    worker_id = models.CharField(max_length=64, unique=True)
+    hostname = models.CharField(max_length=200, blank=True)
+    pid = models.PositiveIntegerField(null=True, blank=True)
+    started_at = models.DateTimeField(default=timezone.now)
+    last_seen = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-last_seen"]
+
+    def __str__(self) -> str:
+        return f"Worker {self.worker_id} on {self.hostname or '?'} (pid {self.pid})"

@@ -18,6 +18,7 @@ from .hiring_report import candidate_report
 from .packet_models import ReportPacket
 from .packets import enqueue, packet_path, refresh_status, request_packet
 from .pdf.candidate_report import build_candidate_pdf
+from .workers import no_worker_warning
 
 
 def _charts(report) -> dict:
@@ -83,6 +84,7 @@ def packet_status(request, slug, pk):
     packet = refresh_status(access.packet_for_user(request, slug, pk))
     return render(request, "reports/report_packet_status.html", {
         "packet": packet, "opening": packet.opening, "stages": Application.STAGES,
+        "no_worker": no_worker_warning() if packet.in_progress else None,
     })
 
 

@@ -11,6 +11,7 @@ from .calibration import latest_or_compute
 from .fairness import RULE, selection_rates
 from .presentation import calibration_context
 from .tasks import recompute_opening
+from .workers import no_worker_warning
 
 
 @login_required
@@ -30,10 +31,15 @@ def calibration(request, slug):
 def recompute(request, slug):
     opening = access.calibration_opening_for_user(request, slug)
     recompute_opening.enqueue(opening.pk)
-    messages.success(
-        request,
-        "Recalculation queued. The figures below update once it has run; reload in a minute.",
-    )
+    no_worker = no_worker_warning()
+    if no_worker:
+        messages.warning(request, f"Recalculation queued. {no_worker}")
+    else:
+        messages.success(
+            request,
+            "Recalculation queued. The figures below update once it has run; reload in a "
+            "minute.",
+        )
     response = redirect(reverse("opening_calibration", args=[opening.slug]))
     response.status_code = 303  # see other: reload as GET
     return response

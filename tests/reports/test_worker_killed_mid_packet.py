@@ -90,7 +90,11 @@ def test_worker_killed_mid_packet_then_restarted_builds_it_once(
 ):
     from django_tasks_db.models import DBTaskResult
 
+    from reports.packet_models import WorkerPresence
     from reports.packets import recover_stale_packets, request_packet
+
+    def present_pids():
+        return set(WorkerPresence.objects.values_list("pid", flat=True))
 
     packet_dir = tmp_path / "packets"
     settings.SELECTION_PACKET_DIR = packet_dir
@@ -109,6 +113,7 @@ def test_worker_killed_mid_packet_then_restarted_builds_it_once(
     stalling = _start(["tests/reports/stalling_worker.py", str(marker), *worker_args], env)
     try:
         _wait_for(marker.exists, "the build to reach the middle", procs=[stalling])
+        assert present_pids() == {stalling.pid}  # the worker checked in
         packet.refresh_from_db()
         assert packet.status == ReportPacket.RUNNING and packet.attempts == 1
         partials = list(packet_dir.glob(".packet-*.part"))
@@ -129,6 +134,7 @@ def test_worker_killed_mid_packet_then_restarted_builds_it_once(
     packet.refresh_from_db()
     assert packet.status == ReportPacket.RUNNING
     assert DBTaskResult.objects.get(id=first_task).status == "RUNNING"
+    assert present_pids() == {stalling.pid}  # a killed worker cannot check out
 
     # 3. Two workers start again; between them they build the packet exactly once.
     workers = [_start(["manage.py", "worker", *worker_args], env) for _ in range(2)]
@@ -143,9 +149,12 @@ def test_worker_killed_mid_packet_then_restarted_builds_it_once(
         assert (again.status, again.attempts, again.run_token) == (
             ReportPacket.DONE, 2, finished.run_token)
         assert final.stat().st_mtime_ns == built_at
+        assert present_pids() == {stalling.pid, *(p.pid for p in workers)}
     finally:
         for proc in workers:
             _stop(proc)
+    assert [p.returncode for p in workers] == [0, 0]
+    assert present_pids() == {stalling.pid}  # the two stopped cleanly and checked out
 
     assert sorted(p.name for p in packet_dir.iterdir()) == [finished.file_name]
     text = squash(pdf_text(final.read_bytes()))

@@ -5,6 +5,9 @@ for ever. Report packets carry a heartbeat, so this command looks for builds who
 heartbeat has stopped, when it starts and then every few seconds, and queues each of them
 again exactly once (``reports.packets.recover_stale_packets``). Every option of
 ``db_worker`` works here too; run as many workers as you like against one database.
+
+It also checks in at every sweep (``reports.workers``), so pages with queued work can
+say at once when no worker is running.
 """
 
 from __future__ import annotations
@@ -20,12 +23,14 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorkerCom
 logger = logging.getLogger("selection.worker")
 
 
-def recover_once() -> list[int]:
-    """One recovery sweep; a database hiccup is logged and tried again next time."""
+def recover_once(worker_id: str) -> list[int]:
+    """Checks in, then one recovery sweep; a database hiccup is logged and tried again."""
     from reports.packets import recover_stale_packets
+    from reports.workers import check_in
 
     try:
         close_old_connections()
+        check_in(worker_id)
         return recover_stale_packets()
     except Exception:
         logger.warning("Recovering lost packet builds failed; trying again later",
@@ -36,15 +41,15 @@ def recover_once() -> list[int]:
 class RecoveryLoop(threading.Thread):
     """Sweeps for lost builds every ``interval`` seconds until the process ends."""
 
-    def __init__(self, interval: float):
+    def __init__(self, interval: float, worker_id: str):
         super().__init__(name="packet-recovery", daemon=True)
-        self.interval = interval
+        self.interval, self.worker_id = interval, worker_id
         self.stopped = threading.Event()
 
     def run(self) -> None:
         try:
             while not self.stopped.wait(self.interval):
-                recover_once()
+                recover_once(self.worker_id)
         finally:
             connections.close_all()
 
@@ -56,13 +61,27 @@ class Command(DbWorkerCommand):
     def handle(self, *args, **options):
         reload = options.get("reload") and not options.get("batch")
         # with --reload the parent process only watches files; the child does the work
-        if not reload or os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
-            from reports.packets import stale_after
+        if reload and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
+            return super().handle(*args, **options)
+        from reports.packets import stale_after
+        from reports.workers import check_out, forget_old
 
-            recovered = recover_once()
-            if recovered:
-                self.stdout.write(f"Queued again {len(recovered)} packet build(s) whose "
-                                  f"worker had stopped: {recovered}")
-            interval = max(0.5, stale_after().total_seconds() / 3)
-            RecoveryLoop(interval).start()
-        return super().handle(*args, **options)
+        worker_id = options["worker_id"]
+        forget_old()
+        recovered = recover_once(worker_id)
+        if recovered:
+            self.stdout.write(f"Queued again {len(recovered)} packet build(s) whose "
+                              f"worker had stopped: {recovered}")
+        interval = max(0.5, stale_after().total_seconds() / 3)
+        loop = RecoveryLoop(interval, worker_id)
+        loop.start()
+        try:
+            return super().handle(*args, **options)
+        finally:  # a clean stop (SIGTERM, Ctrl+C, --batch) checks out; a killed one cannot
+            loop.stopped.set()
+            loop.join(timeout=5)
+            try:
+                close_old_connections()
+                check_out(worker_id)
+            except Exception:
+                logger.warning("Could not check out worker %s", worker_id, exc_info=True)
