@@ -5,6 +5,9 @@ seconds by default) and checks out when it stops cleanly. A page that has queued
 (a packet, a recalculation) can then say at once that nothing will happen until a worker
 runs, instead of leaving the person waiting. Only the database task backend needs a
 worker: with any other backend (the immediate one in tests) the work has already run.
+
+Under ``--reload`` (the default with DEBUG on) Django's reloader ends the worker process
+with SIGKILL when it stops, so that worker cannot check out: its row goes stale instead.
 """
 
 from __future__ import annotations
