@@ -13,6 +13,8 @@ pytestmark = pytest.mark.browser
 def test_a_slow_earlier_autosave_does_not_overwrite_a_later_one(page, shot, sjt_link):
     page.goto(sjt_link)
     page.get_by_role("button", name="Start the test").click()
+    # the countdown shows minutes once the page's script runs: only then does autosave listen
+    expect(page.locator("#sjt-time-left")).to_have_text(re.compile(r"^(30:00|29:\d\d)$"))
     first = page.get_by_role("group", name=re.compile(r"^Scenario 1 of"))
     saves = RequestWatch(page, "/answers/")
     held = []
