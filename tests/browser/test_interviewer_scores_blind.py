@@ -55,6 +55,7 @@ def test_interviewer_scores_with_autosave_then_sees_the_others(page, shot, sched
     row.get_by_role("link", name="Ada Lovelace").click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Ada Lovelace")
     expect(page.get_by_role("heading", level=2)).to_have_count(len(answers))
+    page.wait_for_load_state("load")  # the autosave script has run and listens from here
 
     first = page.locator(f"#q{answers[0].question_id}")
     for field, text in NOTES.items():
