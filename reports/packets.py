@@ -43,10 +43,11 @@ from .packet_models import ReportPacket
 
 logger = logging.getLogger(__name__)
 
-DEFAULT_TIMEOUT = timedelta(minutes=10)
 DEFAULT_HEARTBEAT_SECONDS = 3.0
 DEFAULT_STALE_SECONDS = 30.0
 DEFAULT_MAX_ATTEMPTS = 3
+STOPPED = ("The build stopped before finishing: its worker was stopped or restarted. "
+           "No partial file was kept.")
 
 
 class WorkerLost(RuntimeError):
@@ -56,12 +57,6 @@ class WorkerLost(RuntimeError):
 def packet_dir() -> Path:
     """Where finished packets are kept (not served directly: the download view checks access)."""
     return Path(getattr(settings, "SELECTION_PACKET_DIR", Path(settings.MEDIA_ROOT) / "packets"))
-
-
-def packet_timeout() -> timedelta:
-    """How long a packet may wait in the queue (times three) before we say no worker runs."""
-    seconds = getattr(settings, "SELECTION_PACKET_TIMEOUT_SECONDS", None)
-    return timedelta(seconds=seconds) if seconds else DEFAULT_TIMEOUT
 
 
 def heartbeat_seconds() -> float:
@@ -273,43 +268,40 @@ def _partial_prefix(packet_id: int, token: str) -> str:
     return f".packet-{packet_id}-{token}-"
 
 
-def _task_result(packet: ReportPacket):
-    if not packet.task_result_id:
-        return None
+def _task_rows(packets) -> dict[str, tuple[str, object]]:
+    """(status, started_at) of the packets' current task rows, in one query.
+
+    Only the database task backend keeps such rows; with any other there are none.
+    """
+    ids = [p.task_result_id for p in packets if p.task_result_id]
+    if not ids:
+        return {}
     try:
-        return build_packet.get_result(packet.task_result_id)
-    except Exception:  # the backend keeps no results (immediate) or the row is gone
-        return None
+        from django_tasks_db.models import DBTaskResult
+    except ImportError:
+        return {}
+    rows = DBTaskResult.objects.filter(id__in=ids).values_list("id", "status", "started_at")
+    return {str(pk): (status, started) for pk, status, started in rows}
 
 
-def _status_name(result) -> str:
-    return getattr(result.status, "name", str(result.status))
-
-
-def _stale_reason(packet: ReportPacket, now) -> str | None:
-    """Why this in-progress packet has lost its worker, or None while it may be alive."""
-    cutoff = now - stale_after()
+def _is_stale(packet: ReportPacket, task_row, cutoff) -> bool:
+    """Whether this in-progress packet has lost its worker (no sign of life since cutoff)."""
     if packet.status == ReportPacket.RUNNING:
         last_sign = packet.heartbeat_at or packet.started_at
-        if last_sign is None or last_sign < cutoff:
-            return "running"
-        return None
-    if packet.status == ReportPacket.QUEUED and packet.requested_at < cutoff:
-        result = _task_result(packet)
-        # claimed by a worker that died before the build could start
-        if result is not None and _status_name(result) == "RUNNING" \
-                and result.started_at is not None and result.started_at < cutoff:
-            return "claimed"
-    return None
+        return last_sign is None or last_sign < cutoff
+    # queued, but a worker claimed its task and died before the build could start
+    status, started = task_row or (None, None)
+    return status == "RUNNING" and started is not None and started < cutoff
 
 
 def recover_stale_packets(packets=None, *, now=None) -> list[int]:
     """Queues again every packet whose worker stopped mid-build; returns their ids.
 
     A packet that has already run ``max_attempts()`` times is marked failed instead,
-    with a message, so a document that kills its worker is not retried for ever. Safe to
-    run from several workers and pages at once: the hand-over is a conditional update on
-    the packet's run token, so exactly one of them re-queues a given stale run.
+    with a message, so a document that kills its worker is not retried for ever; so is a
+    packet whose task failed before the build could record anything. Safe to run from
+    several workers and pages at once: the hand-over is a conditional update on the
+    packet's run token, so exactly one of them re-queues a given stale run.
     """
     now = now or timezone.now()
     cutoff = now - stale_after()
@@ -320,18 +312,24 @@ def recover_stale_packets(packets=None, *, now=None) -> list[int]:
             Q(status=ReportPacket.RUNNING) & (Q(last_sign__lt=cutoff) | Q(last_sign=None))
             | Q(status=ReportPacket.QUEUED, requested_at__lt=cutoff)
         )
+    packets = [p for p in packets if p.in_progress]
+    tasks = _task_rows(packets)
     recovered = []
     for packet in packets:
-        if _stale_reason(packet, now) is None:
-            continue
+        task_row = tasks.get(packet.task_result_id)
         old = ReportPacket.objects.filter(pk=packet.pk, run_token=packet.run_token,
                                           status=packet.status)
-        stopped = ("The build stopped before finishing: its worker was stopped or restarted. "
-                   "No partial file was kept.")
+        if task_row and task_row[0] == "FAILED":
+            if old.update(status=ReportPacket.FAILED, finished_at=now, error=(
+                    "The background task failed before it could record a result.")):
+                _remove_partials(packet)
+            continue
+        if not _is_stale(packet, task_row, cutoff):
+            continue
         if packet.attempts >= max_attempts():
-            if old.update(status=ReportPacket.FAILED, finished_at=now,
-                          error=f"{stopped} It stopped {packet.attempts} times, so it was "
-                                "not queued again."):
+            if old.update(status=ReportPacket.FAILED, finished_at=now, error=(
+                    f"{STOPPED} It stopped {packet.attempts} times, so it was not queued "
+                    "again.")):
                 _mark_task_lost(packet, now)
                 _remove_partials(packet)
             continue
@@ -364,32 +362,13 @@ def _mark_task_lost(packet: ReportPacket, now) -> None:
 
 
 def refresh_status(packet: ReportPacket) -> ReportPacket:
-    """Brings a packet's status up to date before it is shown.
+    """Brings a packet's status up to date before it is shown (``recover_stale_packets``).
 
-    A run whose worker died is queued again (see ``recover_stale_packets``); a task that
-    failed before recording, or a packet no worker picked up, is marked failed.
+    A packet nobody has picked up yet stays queued: it is built when a worker runs, and
+    the status page says at once when none does (``reports.workers``).
     """
-    if not packet.in_progress:
-        return packet
-    now = timezone.now()
-    if recover_stale_packets([packet], now=now):
-        packet.refresh_from_db()
-        return packet
-    packet.refresh_from_db()
-    if not packet.in_progress:
-        return packet
-    error = ""
-    result = _task_result(packet)
-    if result is not None and _status_name(result) == "FAILED":
-        error = "The background task failed before it could record a result."
-    elif packet.status == ReportPacket.QUEUED and now - packet.requested_at > 3 * packet_timeout() \
-            and (result is None or _status_name(result) == "READY"):
-        error = "No background worker picked the packet up. Is manage.py worker running?"
-    if error:
-        ReportPacket.objects.filter(pk=packet.pk, run_token=packet.run_token,
-                                    status=packet.status).update(
-            status=ReportPacket.FAILED, finished_at=now, error=error)
-        _remove_partials(packet)
+    if packet.in_progress:
+        recover_stale_packets([packet])
         packet.refresh_from_db()
     return packet
 

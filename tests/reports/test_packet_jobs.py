@@ -170,18 +170,37 @@ def test_build_that_keeps_dying_stops_after_the_last_attempt(
 
 
 @pytest.mark.django_db
-def test_packet_no_worker_picks_up_is_failed_with_a_hint(client, cohort_opening, manager,
-                                                         settings):
-    settings.SELECTION_PACKET_TIMEOUT_SECONDS = 60
-    packet = ReportPacket.objects.create(
-        opening=cohort_opening, requested_by=manager, run_token="waiting",
-        requested_at=timezone.now() - timedelta(minutes=5),
-    )
+def test_packet_waiting_for_a_worker_stays_queued_and_says_why(client, cohort_opening, manager,
+                                                               settings):
+    """Waiting long is no failure: the packet is built as soon as a worker runs."""
+    from reports.packets import request_packet
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    packet = request_packet(cohort_opening, stage="calibration", user=manager)
+    ReportPacket.objects.filter(pk=packet.pk).update(
+        requested_at=timezone.now() - timedelta(hours=2))
+    client.force_login(manager)
+    html = client.get(_url(cohort_opening, packet)).content.decode()
+    packet.refresh_from_db()
+    assert packet.status == ReportPacket.QUEUED
+    assert "Queued" in html and "No background worker has checked in" in html
+
+
+@pytest.mark.django_db
+def test_packet_whose_task_failed_unrecorded_is_marked_failed(client, cohort_opening, manager,
+                                                              settings):
+    from django_tasks_db.models import DBTaskResult
+
+    from reports.packets import request_packet
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+    packet = request_packet(cohort_opening, stage="calibration", user=manager)
+    DBTaskResult.objects.filter(id=packet.task_result_id).update(status="FAILED")
     client.force_login(manager)
     html = client.get(_url(cohort_opening, packet)).content.decode()
     packet.refresh_from_db()
     assert packet.status == ReportPacket.FAILED
-    assert "No background worker picked the packet up" in html
+    assert "failed before it could record a result" in html and "Try again" in html
 
 
 @pytest.mark.django_db
