@@ -65,6 +65,7 @@ class OpeningContext:
     computed_at: datetime
     cohort_values: dict[str, dict[str, list[float]]]  # slug -> tier -> producer z-scores
     cohort_means: dict[str, dict[str, float | None]]  # slug -> tier -> mean z
+    instrument_names: dict[str, str] = field(default_factory=dict)  # key -> readable name
 
 
 @dataclass
@@ -104,8 +105,11 @@ def opening_context(opening) -> OpeningContext:
             scores = column[(tiers == tier) & np.isfinite(column)] if column.size else column
             values[dim.slug][tier] = [float(v) for v in scores]
             means[dim.slug][tier] = float(scores.mean()) if scores.size else None
+    lacking = {m["instrument"] for cand in payload["candidates"]
+               for m in cand.get("missing_instruments", [])}
     return OpeningContext(opening, evidence, payload,
-                          datetime.fromisoformat(payload["computed_at"]), values, means)
+                          datetime.fromisoformat(payload["computed_at"]), values, means,
+                          instrument_names(sorted(lacking)))
 
 
 def recommendation_band(posterior: dict | None, knock_outs_missed: int,
@@ -211,9 +215,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
              cand["closer_than_top_share"], "n_dimensions_scored": cand["n_dimensions_scored"],
              "n_dimensions": len(dims), "basis": payload["fit_basis"]},
         weighted=weighted,
-        limits=_limits(payload, cand, interviews,
-                       instrument_names([m["instrument"] for m in
-                                         cand.get("missing_instruments", [])])),
+        limits=_limits(payload, cand, interviews, context.instrument_names),
         profile_rows=profile_rows,
         strip_panels=_strip_panels(dims, cand, context, payload),
         dimension_rows=_dimension_rows(dims, cand, discriminating),
