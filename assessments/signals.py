@@ -7,12 +7,12 @@ def evidence_changed(*, opening_id: int | None = None) -> None:
     """After the current transaction commits, queue a recompute of one opening or of all.
 
     Producer evidence changes the cohorts, so it recomputes everything. Does nothing when
-    reports.tasks does not provide the tasks (yet).
+    reports.calibration.tasks does not provide the tasks (yet).
     """
 
     def enqueue() -> None:
         try:
-            from reports import tasks
+            from reports.calibration import tasks
         except ImportError:
             return
         try:

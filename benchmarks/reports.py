@@ -85,8 +85,8 @@ def main() -> None:
     args = parser.parse_args()
     _setup(args.db)
 
-    from reports.hiring_report import candidate_report, opening_context
-    from reports.packets import packet_applications, packet_data
+    from reports.hiring_report.gather import candidate_report, opening_context
+    from reports.packets.jobs import packet_applications, packet_data
     from reports.pdf.candidate_report import build_candidate_pdf
     from reports.pdf.packet import build_packet_pdf
     from selection.models import Opening

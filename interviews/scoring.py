@@ -248,7 +248,7 @@ def _after_final(scorecard: Scorecard) -> None:
 
     def enqueue() -> None:
         try:
-            from reports.tasks import recompute_opening
+            from reports.calibration.tasks import recompute_opening
         except (ImportError, AttributeError):
             return
         try:

@@ -2,10 +2,9 @@
 
 from django.utils import timezone
 
+from reports.calibration.compute import latest_snapshot, store_snapshot
+from reports.models import SelfIdentification, self_id_groups
 from selection.models import Candidate, Opening
-
-from .calibration import latest_snapshot, store_snapshot
-from .models import SelfIdentification, self_id_groups
 
 DEMO_OPENINGS = ["ae-nordics", "sdr-london"]
 # Per demo candidate in name order: a group index, "declined", or None (never asked).

@@ -72,4 +72,4 @@ class CalibrationSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"Calibration of {self.opening} at {self.computed_at:%Y-%m-%d %H:%M}"
-from .packet_models import ReportPacket, WorkerPresence  # noqa: E402,F401
+from reports.packets.models import ReportPacket, WorkerPresence  # noqa: E402,F401

@@ -4,8 +4,8 @@ from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from .forms import SelfIdentificationForm
-from .models import SelfIdentification
+from reports.calibration.forms import SelfIdentificationForm
+from reports.models import SelfIdentification
 
 
 class SelfIdentificationViewSet(SnippetViewSet):

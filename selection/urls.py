@@ -18,8 +18,8 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("interviews/", include("interviews.urls")),
     path("assessments/", include("assessments.urls")),
-    path("reports/", include("reports.urls")),
-    path("reports/", include("reports.report_urls")),
+    path("reports/", include("reports.calibration.urls")),
+    path("reports/", include("reports.hiring_report.urls")),
     path("", include("selection.hiring_urls")),
 ]
 

@@ -19,12 +19,11 @@ from reportlab.platypus import (
     Table,
 )
 
-from reports.charts import posterior_chart, profile_chart, strip_chart, to_drawing
+from reports.pdf.charts import posterior_chart, profile_chart, strip_chart, to_drawing
+from reports.pdf.fonts import REGULAR, register_fonts
+from reports.pdf.markup import labelled, para, safe
+from reports.pdf.styles import BAND_COLOURS, MUTED, styles, table_style
 from reports.templatetags.report_numbers import percent, rating, two, whole
-
-from .fonts import REGULAR, register_fonts
-from .markup import labelled, para, safe
-from .styles import BAND_COLOURS, MUTED, styles, table_style
 
 PAGE = A4
 MARGIN = 16 * mm

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 from reportlab.platypus import PageBreak, Spacer
 
-from reports.charts import posterior_chart, to_drawing
-from reports.templatetags.report_numbers import percent, rating, two
-
-from .candidate_report import (
+from reports.pdf.candidate_report import (
     WIDTH,
     data_table,
     document,
@@ -20,8 +17,10 @@ from .candidate_report import (
     footer,
     summary_flowables,
 )
-from .markup import para
-from .styles import styles
+from reports.pdf.charts import posterior_chart, to_drawing
+from reports.pdf.markup import para
+from reports.pdf.styles import styles
+from reports.templatetags.report_numbers import percent, rating, two
 
 
 def comparison_flowables(packet: dict) -> list:

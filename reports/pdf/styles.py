@@ -9,7 +9,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import TableStyle
 
-from .fonts import BOLD, ITALIC, register_fonts
+from reports.pdf.fonts import BOLD, ITALIC, register_fonts
 
 INK = colors.HexColor("#1d2433")
 MUTED = colors.HexColor("#5b6476")

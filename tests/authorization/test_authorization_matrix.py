@@ -148,8 +148,8 @@ class Demo:
     @staticmethod
     def _packet(opening):
         """A finished calibration packet of the opening, built by the real code."""
-        from reports.packet_models import ReportPacket
-        from reports.packets import request_packet
+        from reports.packets.jobs import request_packet
+        from reports.packets.models import ReportPacket
 
         manager = get_user_model().objects.get(email="manager@demo.selection")
         packet = request_packet(opening, stage="calibration", user=manager)

@@ -65,4 +65,4 @@ def test_two_questions_on_one_dimension_are_averaged_and_amendments_count(
 def test_recompute_hook_is_optional(scheduled, interviewer, django_capture_on_commit_callbacks):
     with django_capture_on_commit_callbacks(execute=True) as callbacks:
         complete(card_of(interviewer, scheduled), interviewer)
-    assert len(callbacks) == 1  # ran without reports.tasks being required
+    assert len(callbacks) == 1  # ran without reports.calibration.tasks being required

@@ -2,7 +2,7 @@
 
 import json
 
-from reports.calibration import calibrate_opening
+from reports.calibration.compute import calibrate_opening
 
 KEYS = {"format", "opening", "computed_at", "min_cohort", "dimensions", "cohorts", "differences",
         "discriminating", "fit_basis", "candidates", "interviewers", "validity", "warnings"}

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from reports.calibration import store_snapshot
+from reports.calibration.compute import store_snapshot
 from reports.models import CalibrationSnapshot
 
 URL = "/reports/openings/{}/calibration/"

@@ -2,7 +2,7 @@
 
 import numpy as np
 
-from reports.evidence import evidence_for_opening
+from reports.calibration.evidence import evidence_for_opening
 from tests import factories
 
 

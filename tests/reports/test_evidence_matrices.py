@@ -5,7 +5,7 @@ from dataclasses import dataclass
 import numpy as np
 import pytest
 
-from reports.evidence import (
+from reports.calibration.evidence import (
     combine,
     instrument_coverage,
     rating_matrices,

@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from reports.fairness import furthest_stage, selection_rates, stage_outcomes
+from reports.calibration.fairness import furthest_stage, selection_rates, stage_outcomes
 from reports.models import SelfIdentification
 from selection.models import StageChange
 from tests import factories

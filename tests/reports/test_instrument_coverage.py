@@ -7,8 +7,8 @@ average two instruments, and the calibration page and the hiring report say so.
 
 import pytest
 
-from reports.calibration import calibrate_opening
-from reports.hiring_report import candidate_report
+from reports.calibration.compute import calibrate_opening
+from reports.hiring_report.gather import candidate_report
 from selection.models import Producer
 
 
@@ -82,7 +82,7 @@ def test_the_lacking_instrument_prints_as_text_in_the_pdf(client, roleplay_openi
 def test_a_snapshot_stored_by_older_code_is_recomputed_before_it_is_shown(
     client, roleplay_opening, manager
 ):
-    from reports.calibration import PAYLOAD_FORMAT, store_snapshot
+    from reports.calibration.compute import PAYLOAD_FORMAT, store_snapshot
     from reports.models import CalibrationSnapshot
 
     old = store_snapshot(roleplay_opening)

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports.packets import write_atomically
+from reports.packets.jobs import write_atomically
 
 
 def test_failed_build_leaves_nothing(tmp_path):

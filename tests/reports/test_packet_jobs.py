@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from reports.packet_models import ReportPacket
+from reports.packets.models import ReportPacket
 from tests.reports.report_helpers import pdf_text, squash
 
 
@@ -103,7 +103,7 @@ def test_build_whose_worker_died_is_queued_again_and_built_once(
 @pytest.mark.django_db
 def test_build_with_a_fresh_heartbeat_is_left_running(cohort_opening, manager, _packet_dir,
                                                       settings):
-    from reports.packets import recover_stale_packets
+    from reports.packets.jobs import recover_stale_packets
 
     settings.SELECTION_PACKET_STALE_SECONDS = 30
     packet, partial = _lost_run(cohort_opening, manager, _packet_dir,
@@ -121,7 +121,7 @@ def test_build_with_a_fresh_heartbeat_is_left_running(cohort_opening, manager, _
 def test_two_recoveries_of_the_same_lost_run_queue_it_once(cohort_opening, manager,
                                                            _packet_dir):
     """Two workers (or a worker and a page view) find the same lost run at the same time."""
-    from reports.packets import recover_stale_packets
+    from reports.packets.jobs import recover_stale_packets
 
     packet, _ = _lost_run(cohort_opening, manager, _packet_dir)
     seen_by_first = list(ReportPacket.objects.filter(pk=packet.pk))
@@ -135,7 +135,7 @@ def test_two_recoveries_of_the_same_lost_run_queue_it_once(cohort_opening, manag
 
 @pytest.mark.django_db
 def test_a_run_that_was_superseded_changes_nothing(cohort_opening, manager, _packet_dir):
-    from reports.packets import run_packet
+    from reports.packets.jobs import run_packet
 
     packet = ReportPacket.objects.create(opening=cohort_opening, stage="calibration",
                                          requested_by=manager, run_token="current")
@@ -173,7 +173,7 @@ def test_build_that_keeps_dying_stops_after_the_last_attempt(
 def test_packet_waiting_for_a_worker_stays_queued_and_says_why(client, cohort_opening, manager,
                                                                settings):
     """Waiting long is no failure: the packet is built as soon as a worker runs."""
-    from reports.packets import request_packet
+    from reports.packets.jobs import request_packet
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     packet = request_packet(cohort_opening, stage="calibration", user=manager)
@@ -191,7 +191,7 @@ def test_packet_whose_task_failed_unrecorded_is_marked_failed(client, cohort_ope
                                                               settings):
     from django_tasks_db.models import DBTaskResult
 
-    from reports.packets import request_packet
+    from reports.packets.jobs import request_packet
 
     settings.TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
     packet = request_packet(cohort_opening, stage="calibration", user=manager)

@@ -1,8 +1,8 @@
 """The background tasks store calibration snapshots (immediate backend in tests)."""
 
-from reports.calibration import KEEP_SNAPSHOTS, store_snapshot
+from reports.calibration.compute import KEEP_SNAPSHOTS, store_snapshot
+from reports.calibration.tasks import recompute_all, recompute_opening
 from reports.models import CalibrationSnapshot
-from reports.tasks import recompute_all, recompute_opening
 from selection.models import Opening
 from tests import factories
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from reports.hiring_report import recommendation_band, weighted_evidence
+from reports.hiring_report.gather import recommendation_band, weighted_evidence
 
 
 @pytest.mark.parametrize(

@@ -4,7 +4,14 @@ import re
 
 from reportlab.graphics import shapes as rl
 
-from reports.charts import Circle, posterior_chart, profile_chart, strip_chart, to_drawing, to_svg
+from reports.pdf.charts import (
+    Circle,
+    posterior_chart,
+    profile_chart,
+    strip_chart,
+    to_drawing,
+    to_svg,
+)
 
 ROWS = [
     {"name": "Discovery", "candidate": 1.2, "means": {"top": 0.8, "middle": 0.0, "bottom": -0.7},

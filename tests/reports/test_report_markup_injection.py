@@ -4,9 +4,9 @@ from io import BytesIO
 
 import pytest
 
-from reports.charts import Chart, Text, to_svg
-from reports.hiring_report import candidate_report
+from reports.hiring_report.gather import candidate_report
 from reports.pdf.candidate_report import build_candidate_pdf
+from reports.pdf.charts import Chart, Text, to_svg
 from tests.reports.report_helpers import add_notes, pdf_text, squash
 
 PAYLOAD = '<font size=80>HUGE</font> <img src="/etc/passwd" width=400/> <b>unclosed & more'

@@ -3,7 +3,7 @@
 import pytest
 from django.utils.text import slugify
 
-from reports.report_views import report_filename
+from reports.hiring_report.views import report_filename
 
 
 @pytest.mark.django_db

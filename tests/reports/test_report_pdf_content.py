@@ -4,7 +4,7 @@ from io import BytesIO
 
 import pytest
 
-from reports.hiring_report import candidate_report
+from reports.hiring_report.gather import candidate_report
 from reports.pdf.candidate_report import build_candidate_pdf
 from tests import factories
 from tests.reports.report_helpers import add_notes, embedded_fonts, pdf_pages, pdf_text, squash

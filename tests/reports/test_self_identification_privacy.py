@@ -2,7 +2,7 @@
 
 from django.utils import timezone
 
-from reports.calibration import calibrate_opening
+from reports.calibration.compute import calibrate_opening
 from reports.models import SelfIdentification
 from tests import factories
 

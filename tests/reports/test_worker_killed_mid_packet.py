@@ -18,7 +18,7 @@ import pytest
 from django.conf import settings as django_settings
 from django.db import connection
 
-from reports.packet_models import ReportPacket
+from reports.packets.models import ReportPacket
 from tests.reports.report_helpers import pdf_text, squash
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -90,8 +90,8 @@ def test_worker_killed_mid_packet_then_restarted_builds_it_once(
 ):
     from django_tasks_db.models import DBTaskResult
 
-    from reports.packet_models import WorkerPresence
-    from reports.packets import recover_stale_packets, request_packet
+    from reports.packets.jobs import recover_stale_packets, request_packet
+    from reports.packets.models import WorkerPresence
 
     def present_pids():
         return set(WorkerPresence.objects.values_list("pid", flat=True))
@@ -159,9 +159,9 @@ def test_worker_killed_mid_packet_then_restarted_builds_it_once(
     assert sorted(p.name for p in packet_dir.iterdir()) == [finished.file_name]
     text = squash(pdf_text(final.read_bytes()))
     assert "AdaLovelace" in text and "BoMiddleton" not in text
-    runs = DBTaskResult.objects.filter(task_path="reports.packets.build_packet")
+    runs = DBTaskResult.objects.filter(task_path="reports.packets.jobs.build_packet")
     assert sorted(runs.values_list("status", flat=True)) == ["FAILED", "SUCCESSFUL"]
     lost = runs.get(id=first_task)
-    assert lost.exception_class_path == "reports.packets.WorkerLost"
+    assert lost.exception_class_path == "reports.packets.jobs.WorkerLost"
     assert str(runs.get(status="SUCCESSFUL").id) == finished.task_result_id
     assert finished.error == ""  # the note about the lost attempt is cleared once built

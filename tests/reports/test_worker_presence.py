@@ -5,8 +5,8 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from reports.packet_models import ReportPacket, WorkerPresence
-from reports.workers import (
+from reports.packets.models import ReportPacket, WorkerPresence
+from reports.packets.workers import (
     NO_WORKER,
     check_in,
     check_out,

@@ -4,7 +4,7 @@ import json
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.calibration import calibrate_opening, store_snapshot
+from reports.calibration.compute import calibrate_opening, store_snapshot
 from selection.models import Opening
 
 

@@ -4,7 +4,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.packets import packet_data, write_atomically
+from reports.packets.jobs import packet_data, write_atomically
 from reports.pdf.packet import build_packet_pdf
 from selection.models import Application, Opening
 

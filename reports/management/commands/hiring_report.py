@@ -4,8 +4,8 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from reports.hiring_report import candidate_report
-from reports.packets import write_atomically
+from reports.hiring_report.gather import candidate_report
+from reports.packets.jobs import write_atomically
 from reports.pdf.candidate_report import build_candidate_pdf
 from selection.models import Application
 

@@ -3,10 +3,10 @@
 django-tasks-db runs what is queued, but a task whose worker was killed stays "running"
 for ever. Report packets carry a heartbeat, so this command looks for builds whose
 heartbeat has stopped, when it starts and then every few seconds, and queues each of them
-again exactly once (``reports.packets.recover_stale_packets``). Every option of
+again exactly once (``reports.packets.jobs.recover_stale_packets``). Every option of
 ``db_worker`` works here too; run as many workers as you like against one database.
 
-It also checks in at every sweep (``reports.workers``), so pages with queued work can
+It also checks in at every sweep (``reports.packets.workers``), so pages with queued work can
 say at once when no worker is running.
 """
 
@@ -25,8 +25,8 @@ logger = logging.getLogger("selection.worker")
 
 def recover_once(worker_id: str) -> list[int]:
     """Checks in, then one recovery sweep; a database hiccup is logged and tried again."""
-    from reports.packets import recover_stale_packets
-    from reports.workers import check_in
+    from reports.packets.jobs import recover_stale_packets
+    from reports.packets.workers import check_in
 
     try:
         close_old_connections()
@@ -63,8 +63,8 @@ class Command(DbWorkerCommand):
         # with --reload the parent process only watches files; the child does the work
         if reload and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
             return super().handle(*args, **options)
-        from reports.packets import stale_after
-        from reports.workers import check_out, forget_old
+        from reports.packets.jobs import stale_after
+        from reports.packets.workers import check_out, forget_old
 
         worker_id = options["worker_id"]
         forget_old()

@@ -18,7 +18,7 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from .packet_models import WorkerPresence
+from reports.packets.models import WorkerPresence
 
 SEEN_WITHIN = timedelta(seconds=60)
 FORGET_AFTER = timedelta(days=1)

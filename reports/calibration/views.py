@@ -6,12 +6,12 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from . import access
-from .calibration import latest_or_compute
-from .fairness import RULE, selection_rates
-from .presentation import calibration_context
-from .tasks import recompute_opening
-from .workers import no_worker_warning
+from reports.calibration import access
+from reports.calibration.compute import latest_or_compute
+from reports.calibration.fairness import RULE, selection_rates
+from reports.calibration.presentation import calibration_context
+from reports.calibration.tasks import recompute_opening
+from reports.packets.workers import no_worker_warning
 
 
 @login_required

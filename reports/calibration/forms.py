@@ -3,7 +3,7 @@
 from django import forms
 from wagtail.admin.forms import WagtailAdminModelForm
 
-from .models import self_id_groups
+from reports.models import self_id_groups
 
 DECLINED = "Prefer not to say"
 

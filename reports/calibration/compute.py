@@ -15,11 +15,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from .evidence import OpeningEvidence, evidence_for_opening, instrument_coverage
-from .interviewers import interviewer_agreement
-from .models import CalibrationSnapshot
-from .stats import candidate_fit, cohort_differences
-from .validity import concurrent_validity
+from reports.calibration.evidence import OpeningEvidence, evidence_for_opening, instrument_coverage
+from reports.calibration.interviewers import interviewer_agreement
+from reports.calibration.validity import concurrent_validity
+from reports.models import CalibrationSnapshot
+from reports.stats import candidate_fit, cohort_differences
 
 TIERS = ("top", "middle", "bottom")
 KEEP_SNAPSHOTS = 10

@@ -16,7 +16,7 @@ from reportlab.graphics import shapes as rl
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from .pdf.fonts import BOLD, REGULAR, register_fonts
+from reports.pdf.fonts import BOLD, REGULAR, register_fonts
 
 TIER_COLOURS = {"top": "#1d7a46", "middle": "#8a9ab5", "bottom": "#b3261e"}
 TIER_LABELS = {"top": "Top", "middle": "Middle", "bottom": "Bottom"}

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from statistics import fmean
 
-from .pdf.markup import excerpt
+from reports.pdf.markup import excerpt
 
 NOTE_LIMIT = 600
 SAR_LABELS = {"situation": "S", "action": "A", "result": "R", "learned": "L"}

@@ -8,10 +8,9 @@ a packet HR requested carries the fairness summary and stays with HR.
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from reports.packets.models import ReportPacket
 from selection.access import application_for_user, is_hr, opening_for_user
 from selection.models import Application, Opening
-
-from .packet_models import ReportPacket
 
 
 def report_application_for_user(request, slug: str, pk: int) -> Application:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from reports.calibration import views
 
 urlpatterns = [
     path(

@@ -2,9 +2,8 @@
 
 from django.urls import reverse
 
+from reports.hiring_report.access import visible_packets
 from selection.models import Application
-
-from .report_access import visible_packets
 
 
 def application_report_panel(request, application):

@@ -19,10 +19,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from reports.models import SelfIdentification
+from reports.stats import adverse_impact
 from selection.models import Application, StageChange
-
-from .models import SelfIdentification
-from .stats import adverse_impact
 
 PROGRESSION = [
     Application.APPLIED, Application.SCREENING, Application.INTERVIEWING,

@@ -10,15 +10,14 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from reports.hiring_report import access
+from reports.hiring_report.gather import candidate_report
+from reports.packets.jobs import enqueue, packet_path, refresh_status, request_packet
+from reports.packets.models import ReportPacket
+from reports.packets.workers import no_worker_warning
+from reports.pdf.candidate_report import build_candidate_pdf
+from reports.pdf.charts import posterior_chart, profile_chart, strip_chart, to_svg
 from selection.models import Application
-
-from . import report_access as access
-from .charts import posterior_chart, profile_chart, strip_chart, to_svg
-from .hiring_report import candidate_report
-from .packet_models import ReportPacket
-from .packets import enqueue, packet_path, refresh_status, request_packet
-from .pdf.candidate_report import build_candidate_pdf
-from .workers import no_worker_warning
 
 
 def _charts(report) -> dict:

@@ -13,7 +13,7 @@ class ReportPacket(models.Model):
     The file is written to a temporary name in the same folder and renamed into place
     only when complete, so ``file_name`` is set only for a whole document. ``run_token``
     and ``heartbeat_at`` let a restarted worker find a build whose worker died and run
-    it again exactly once (``reports.packets.recover_stale_packets``).
+    it again exactly once (``reports.packets.jobs.recover_stale_packets``).
     """
 
     QUEUED, RUNNING, DONE, FAILED = "queued", "running", "done", "failed"

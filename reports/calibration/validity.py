@@ -11,8 +11,8 @@ from collections import Counter
 
 import numpy as np
 
-from .evidence import OpeningEvidence
-from .stats import predictive_validity
+from reports.calibration.evidence import OpeningEvidence
+from reports.stats import predictive_validity
 
 
 def _row(dimension, instrument: str | None, predictor: np.ndarray, outcome: np.ndarray) -> dict:

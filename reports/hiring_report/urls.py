@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from . import report_views as views
+from reports.hiring_report import views
 
 urlpatterns = [
     path("openings/<slug:slug>/candidates/<int:pk>/report/", views.report_page,

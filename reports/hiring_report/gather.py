@@ -31,9 +31,9 @@ from datetime import datetime
 import numpy as np
 from django.utils import timezone
 
-from . import report_evidence as ev
-from .calibration import calibrate_opening
-from .evidence import OpeningEvidence, evidence_for_opening
+from reports.calibration.compute import calibrate_opening
+from reports.calibration.evidence import OpeningEvidence, evidence_for_opening
+from reports.hiring_report import evidence as ev
 
 TIERS = ("top", "middle", "bottom")
 STRIP_DIMENSIONS = 4

@@ -6,9 +6,8 @@ an import, so the calibration page shows fresh figures without computing on requ
 
 from django_tasks import task
 
+from reports.calibration.compute import store_snapshot
 from selection.models import Opening
-
-from .calibration import store_snapshot
 
 
 @task()

@@ -2,9 +2,8 @@
 
 from django.urls import reverse
 
+from reports.models import CalibrationSnapshot
 from selection.access import is_hr
-
-from .models import CalibrationSnapshot
 
 
 def opening_panel(request, opening):

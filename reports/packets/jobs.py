@@ -35,11 +35,10 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import task
 
+from reports.hiring_report.gather import candidate_report, opening_context
+from reports.packets.models import ReportPacket
 from selection.access import is_hr
 from selection.models import Application, Opening
-
-from .hiring_report import candidate_report, opening_context
-from .packet_models import ReportPacket
 
 logger = logging.getLogger(__name__)
 
@@ -130,7 +129,7 @@ def packet_data(opening: Opening, *, stage: str = "", generated_by=None,
                for app in packet_applications(opening, stage)]
     fairness = None
     if include_fairness:
-        from .fairness import RULE, selection_rates
+        from reports.calibration.fairness import RULE, selection_rates
 
         fairness = selection_rates([opening]) | {"rule": RULE}
     return {
@@ -224,7 +223,7 @@ def run_packet(packet: ReportPacket, token: str) -> str:
     Errors are recorded on the packet, not raised. A run whose token is no longer the
     packet's (it was re-queued, or already built) does nothing and returns "superseded".
     """
-    from .pdf.packet import build_packet_pdf
+    from reports.pdf.packet import build_packet_pdf
 
     now = timezone.now()
     mine = ReportPacket.objects.filter(pk=packet.pk, run_token=token)
@@ -365,7 +364,7 @@ def refresh_status(packet: ReportPacket) -> ReportPacket:
     """Brings a packet's status up to date before it is shown (``recover_stale_packets``).
 
     A packet nobody has picked up yet stays queued: it is built when a worker runs, and
-    the status page says at once when none does (``reports.workers``).
+    the status page says at once when none does (``reports.packets.workers``).
     """
     if packet.in_progress:
         recover_stale_packets([packet])

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from .evidence import OpeningEvidence, RatingTable
-from .stats import rater_agreement
+from reports.calibration.evidence import OpeningEvidence, RatingTable
+from reports.stats import rater_agreement
 
 # Koo & Li (2016): ICC below 0.5 is poor reliability. Krippendorff (2004): alpha below
 # 0.667 does not support even tentative conclusions.
