@@ -27,6 +27,17 @@ class ItemAnalysis:
     note: str = ""
 
 
+# The reliability statistics (Cronbach's alpha and item-total correlations) come from the
+# calibration engine, which hands them over when it is installed (``provide_reliability``).
+_reliability = None
+
+
+def provide_reliability(function) -> None:
+    """Registers ``internal_consistency(matrix)``; called by ``reports`` when it starts."""
+    global _reliability
+    _reliability = function
+
+
 def _finite(value) -> float | None:
     return None if value is None or not np.isfinite(value) else float(value)
 
@@ -45,15 +56,12 @@ def item_analysis(test: JudgmentTest) -> ItemAnalysis:
         [[(scores or {}).get(str(pk), np.nan) for pk in ids] for scores, _ in rows], dtype=float
     ).reshape(len(rows), len(ids))
     consistency, note = None, ""
-    try:
-        from reports.stats import internal_consistency
-    except ImportError:
-        note = "Reliability statistics are not installed yet."
+    if _reliability is None:
+        note = "Reliability statistics are not installed."
+    elif len(rows) >= 2 and len(ids) >= 2:
+        consistency = _reliability(matrix)
     else:
-        if len(rows) >= 2 and len(ids) >= 2:
-            consistency = internal_consistency(matrix)
-        else:
-            note = "Alpha needs at least two completed attempts and two scenarios."
+        note = "Alpha needs at least two completed attempts and two scenarios."
     item_total = list(getattr(consistency, "item_total", [None] * len(ids)))
     stats = [
         ScenarioStats(

@@ -1,26 +1,22 @@
-"""Tells the calibration engine (reports/) that evidence changed, when it is installed."""
+"""What the assessments app announces: candidate or producer evidence changed.
+
+The calibration engine (``reports``) listens to ``assessment_evidence_changed`` and
+recomputes; this app knows nothing about it. The signal is sent after the current
+transaction commits, so a listener never sees evidence that is rolled back.
+"""
 
 from django.db import transaction
+from django.dispatch import Signal
+
+#: Sent with ``opening_id`` (an int, or None when producer evidence changed, which moves
+#: the reference cohorts of every opening).
+assessment_evidence_changed = Signal()
 
 
 def evidence_changed(*, opening_id: int | None = None) -> None:
-    """After the current transaction commits, queue a recompute of one opening or of all.
+    """Announces, once the current transaction commits, that evidence changed."""
 
-    Producer evidence changes the cohorts, so it recomputes everything. Does nothing when
-    reports.calibration.tasks does not provide the tasks (yet).
-    """
+    def announce() -> None:
+        assessment_evidence_changed.send(sender=evidence_changed, opening_id=opening_id)
 
-    def enqueue() -> None:
-        try:
-            from reports.calibration import tasks
-        except ImportError:
-            return
-        try:
-            if opening_id is not None:
-                tasks.recompute_opening.enqueue(opening_id)
-            else:
-                tasks.recompute_all.enqueue()
-        except AttributeError:
-            return
-
-    transaction.on_commit(enqueue)
+    transaction.on_commit(announce)

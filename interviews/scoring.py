@@ -17,6 +17,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from .models import Amendment, Answer, Scorecard
+from .signals import scorecard_final
 
 MAX_NOTE = 20_000
 MAX_RATIONALE = 4_000
@@ -243,17 +244,10 @@ def amend_scorecard(
 
 
 def _after_final(scorecard: Scorecard) -> None:
-    """Asks the calibration engine to recompute the opening, when that engine exists."""
+    """Announces the final card once the transaction commits (``signals.scorecard_final``)."""
     opening_id = scorecard.interview.application.opening_id
 
-    def enqueue() -> None:
-        try:
-            from reports.calibration.tasks import recompute_opening
-        except (ImportError, AttributeError):
-            return
-        try:
-            recompute_opening.enqueue(opening_id)
-        except AttributeError:
-            return
+    def announce() -> None:
+        scorecard_final.send(sender=Scorecard, scorecard=scorecard, opening_id=opening_id)
 
-    transaction.on_commit(enqueue)
+    transaction.on_commit(announce)

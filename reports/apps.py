@@ -1,3 +1,11 @@
+"""The calibration engine and the hiring reports: one Django app, packages by concern.
+
+``ready`` is where ``reports`` plugs into the apps below it: it adds its sections to the
+hiring-core pages (``selection.panels``), listens to what interviews and assessments
+announce (``calibration/receivers.py``) and hands the reliability statistics to the SJT
+item analysis. Nothing outside ``reports`` imports it.
+"""
+
 from django.apps import AppConfig
 
 
@@ -6,12 +14,15 @@ class ReportsConfig(AppConfig):
     verbose_name = "Calibration and reports"
 
     def ready(self):
+        from assessments.analysis import provide_reliability
+        from reports.calibration import receivers
         from reports.calibration.panels import opening_panel
+        from reports.hiring_report.panels import application_report_panel, opening_packet_panel
+        from reports.stats import internal_consistency
         from selection.panels import register_panel
 
         register_panel("opening", opening_panel)
-
-        from reports.hiring_report.panels import application_report_panel, opening_packet_panel
-
         register_panel("application", application_report_panel)
         register_panel("opening", opening_packet_panel)
+        receivers.connect()
+        provide_reliability(internal_consistency)

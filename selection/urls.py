@@ -18,8 +18,7 @@ urlpatterns = [
     path("accounts/", include("allauth.urls")),
     path("interviews/", include("interviews.urls")),
     path("assessments/", include("assessments.urls")),
-    path("reports/", include("reports.calibration.urls")),
-    path("reports/", include("reports.hiring_report.urls")),
+    path("reports/", include("reports.urls")),
     path("", include("selection.hiring_urls")),
 ]
 

@@ -3,6 +3,7 @@
 import importlib
 import importlib.util
 
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand
 from django.db import transaction
@@ -11,8 +12,19 @@ from competencies.demo import seed_library
 from selection import demo
 from selection.roles import ensure_library
 
-# Apps that add their own demo evidence provide ``<app>.demo.seed(stdout)``; run in order.
-EVIDENCE_SEEDERS = ["interviews.demo", "assessments.demo", "reports.demo"]
+
+def evidence_seeders() -> list[str]:
+    """The ``<app>.demo`` modules that provide ``seed(stdout)``, in INSTALLED_APPS order.
+
+    Apps add their own demo evidence this way, so the hiring core names none of them.
+    """
+    names = []
+    for config in apps.get_app_configs():
+        name = f"{config.name}.demo"
+        if config.name != "selection" and importlib.util.find_spec(name) is not None:
+            if callable(getattr(importlib.import_module(name), "seed", None)):
+                names.append(name)
+    return names
 
 
 class Command(BaseCommand):
@@ -41,9 +53,7 @@ class Command(BaseCommand):
 
         created["candidates"] = demo.ensure_candidates(openings, CANDIDATE_NAMES)
         created["producers"] = demo.ensure_producers()
-        for module_name in EVIDENCE_SEEDERS:
-            if importlib.util.find_spec(module_name) is None:
-                continue
+        for module_name in evidence_seeders():
             result = importlib.import_module(module_name).seed(self.stdout)
             if isinstance(result, dict):
                 created.update(result)
