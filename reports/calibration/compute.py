@@ -108,7 +108,7 @@ def _dimensions(evidence: OpeningEvidence, scored: np.ndarray) -> list[dict]:
     for j, d in enumerate(evidence.dimensions):
         out.append({
             "id": d.id, "slug": d.slug, "name": d.name, "kind": d.kind, "weight": d.weight,
-            "target": d.target, "knock_out": d.knock_out,
+            "target": d.target, "knock_out": d.knock_out, "trainable": d.trainable,
             "instruments": evidence.scores.instruments.get(d.id, []),
             "n_producers": int(np.isfinite(evidence.scores.producers[:, j]).sum()),
             "n_candidates": int(np.isfinite(evidence.scores.candidates[:, j]).sum()),

@@ -43,6 +43,7 @@ class DimensionInfo:
     weight: float
     target: int
     knock_out: int | None
+    trainable: bool = True
 
 
 @dataclass(frozen=True)
@@ -131,7 +132,7 @@ def evidence_for_opening(
         DimensionInfo(
             id=req.dimension_id, slug=req.dimension.slug, name=req.dimension.name,
             kind=req.dimension.kind, weight=float(req.weight), target=req.target_level,
-            knock_out=req.knock_out_minimum,
+            knock_out=req.knock_out_minimum, trainable=req.dimension.trainable,
         )
         for req in opening.requirements
     ]

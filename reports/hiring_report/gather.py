@@ -7,19 +7,16 @@ queries. ``opening_context(opening)`` loads what all candidates of an opening sh
 
 Rules (the report's appendix prints the same words):
 
-* Recommendation band, from the calibration posterior P(top), P(middle), P(bottom):
-  insufficient evidence when there is no posterior; otherwise *poor fit* when a
-  knock-out minimum is missed or P(bottom) >= 0.5; else *strong fit* when
-  P(top) >= 0.6; else *fit* when P(top) >= 0.4 or P(top) + P(middle) >= 0.75; else
-  *mixed*.
+* The band and the one-sentence headline follow the interview-led rule in
+  ``headline.py``: the weighted evidence level against the profile's weighted target,
+  the interview carrying ``1 - w`` and the assessments ``w``. The producer comparison
+  stands beside it and never sets it.
 * A knock-out minimum is missed when the mean interview rating on that dimension is
   below it (the calibration's rule); without interview ratings it is "not assessed".
-* Levels on the 1-5 scale per requirement: the behavioural level is the mean of the
-  interview mean rating, the roleplay mean rating and the judgment-test level
-  (see ``report_evidence.instrument_levels``); the psychometric level is 3 + z.
-  Where both exist, a requirement's level is (1 - w) x behavioural + w x psychometric,
-  with w the role profile's psychometric weight. The overall level does the same with
-  the requirement-weighted means of each kind, so psychometrics carry w of the total.
+* Assessment levels on the 1-5 scale per requirement come from
+  ``evidence.instrument_levels``: roleplay ratings as they are, a judgment-test score
+  mapped linearly onto 1-5, a psychometric z-score as 3 + z; their mean is the
+  requirement's assessment level.
 """
 
 from __future__ import annotations
@@ -34,27 +31,11 @@ from django.utils import timezone
 from reports.calibration.compute import calibrate_opening
 from reports.calibration.evidence import OpeningEvidence, evidence_for_opening
 from reports.hiring_report import evidence as ev
+from reports.hiring_report.headline import RULE, Headline, Requirement, headline, sentence
 
 TIERS = ("top", "middle", "bottom")
 STRIP_DIMENSIONS = 4
 PROBE_DIMENSIONS = 3
-BANDS = {
-    "strong_fit": "Strong fit",
-    "fit": "Fit",
-    "mixed": "Mixed",
-    "poor_fit": "Poor fit",
-    "insufficient": "Insufficient evidence",
-}
-BAND_RULE = [
-    "Insufficient evidence: the calibration could not compute probabilities for this "
-    "candidate (too few scores on the dimensions used).",
-    "Poor fit: a knock-out minimum is missed, or P(bottom) is at least 0.5.",
-    "Strong fit: P(top) is at least 0.6 and no knock-out minimum is missed.",
-    "Fit: P(top) is at least 0.4, or P(top) + P(middle) is at least 0.75.",
-    "Mixed: everything else.",
-]
-
-
 @dataclass
 class OpeningContext:
     """What every candidate report of one opening shares."""
@@ -112,31 +93,40 @@ def opening_context(opening) -> OpeningContext:
                           instrument_names(sorted(lacking)))
 
 
-def recommendation_band(posterior: dict | None, knock_outs_missed: int,
-                        missed_names: list[str] | None = None) -> dict:
-    """The band key, label and the reason in words (see the module docstring for the rule)."""
-    post = posterior or {}
-    if any(post.get(t) is None for t in TIERS):
-        return _band("insufficient", "No probabilities could be computed for this candidate.")
-    top, middle, bottom = (float(post[t]) for t in TIERS)
-    if knock_outs_missed:
-        where = f" ({', '.join(missed_names)})" if missed_names else ""
-        return _band("poor_fit", f"{knock_outs_missed} knock-out minimum"
-                     f"{'s' if knock_outs_missed > 1 else ''} missed{where}.")
-    if bottom >= 0.5:
-        return _band("poor_fit", f"P(bottom) = {bottom:.2f} is at least 0.5.")
-    if top >= 0.6:
-        return _band("strong_fit", f"P(top) = {top:.2f} is at least 0.6.")
-    if top >= 0.4:
-        return _band("fit", f"P(top) = {top:.2f} is at least 0.4.")
-    if top + middle >= 0.75:
-        return _band("fit", f"P(top) + P(middle) = {top + middle:.2f} is at least 0.75.")
-    return _band("mixed", f"P(top) = {top:.2f}, P(middle) = {middle:.2f}, "
-                 f"P(bottom) = {bottom:.2f}: no rule above applies.")
+def candidate_headline(dims: list[dict], cand: dict, levels: dict, weight: float,
+                       interviews: dict) -> Headline:
+    """The interview-led headline (``headline.py``) from this candidate's evidence."""
+    by_slug = {row["dimension"]: row for row in cand["dimensions"]}
+    requirements = []
+    for d in dims:
+        parts = list(levels["behavioural"].get(d["id"], []))
+        if levels["psychometric"].get(d["id"]) is not None:
+            parts.append(levels["psychometric"][d["id"]])
+        requirements.append(Requirement(
+            name=d["name"], weight=float(d["weight"]), target=float(d["target"]),
+            trainable=bool(d.get("trainable", d["kind"] != "trait")),
+            interview=_finite(by_slug[d["slug"]]["interview_mean"]),
+            assessment=float(np.mean(parts)) if parts else None,
+            knock_out=d["knock_out"],
+        ))
+    return headline(requirements, submitted_scorecards=len(interviews["scorecards"]),
+                    assessment_weight=weight)
 
 
-def _band(key: str, reason: str) -> dict:
-    return {"key": key, "label": BANDS[key], "reason": reason}
+def _recommendations(interviews: dict) -> list[tuple[str, int]]:
+    counts: dict[str, int] = {}
+    for card in interviews["scorecards"]:
+        if card["recommendation"]:
+            counts[card["recommendation"]] = counts.get(card["recommendation"], 0) + 1
+    return list(counts.items())
+
+
+def producer_comparison_words(payload: dict) -> str:
+    """Whether the comparison with the company's producers can be read, in a few words."""
+    validation = payload.get("fit_validation") or {}
+    if validation.get("usable"):
+        return "the producer comparison is usable and shown beside the band"
+    return "the producer comparison is not usable for this opening"
 
 
 def _finite(value) -> float | None:
@@ -146,46 +136,22 @@ def _finite(value) -> float | None:
     return value if math.isfinite(value) else None
 
 
-def _blend(behavioural: float | None, psychometric: float | None, w: float) -> float | None:
-    if behavioural is not None and psychometric is not None:
-        return (1 - w) * behavioural + w * psychometric
-    return behavioural if behavioural is not None else psychometric
-
-
-def _weighted_mean(pairs: list[tuple[float, float]]) -> float | None:
-    total = sum(w for w, _ in pairs)
-    return sum(w * v for w, v in pairs) / total if total else None
-
-
-def weighted_evidence(dims: list[dict], cand: dict, levels: dict, w: float) -> dict:
-    """Per requirement the candidate's levels against the target, and the weighted whole."""
-    rows, b_pairs, p_pairs, t_pairs = [], [], [], []
-    by_slug = {row["dimension"]: row for row in cand["dimensions"]}
-    for d in dims:
-        interview = _finite(by_slug[d["slug"]]["interview_mean"])
-        parts = list(levels["behavioural"].get(d["id"], []))
-        parts += [interview] if interview is not None else []
-        behavioural = float(np.mean(parts)) if parts else None
-        psychometric = levels["psychometric"].get(d["id"])
-        level = _blend(behavioural, psychometric, w)
-        if behavioural is not None:
-            b_pairs.append((d["weight"], behavioural))
-        if psychometric is not None:
-            p_pairs.append((d["weight"], psychometric))
-        t_pairs.append((d["weight"], d["target"]))
+def weighted_evidence(head: Headline, dims: list[dict], w: float) -> dict:
+    """The table under the band: per requirement the evidence, its blended level and gap."""
+    rows = []
+    for d, r in zip(dims, head.rows, strict=True):
         ko = d["knock_out"]
         rows.append({
             "name": d["name"], "kind": d["kind"], "weight": d["weight"], "target": d["target"],
-            "interview": interview, "behavioural": behavioural, "psychometric": psychometric,
-            "level": level, "gap": None if level is None else level - d["target"],
-            "knock_out": ko,
-            "knock_out_status": (None if ko is None else "not assessed" if interview is None
-                                 else "missed" if interview < ko else "met"),
+            "interview": r.interview, "assessment": r.assessment, "level": r.level,
+            "gap": None if r.level is None else r.level - r.target,
+            "shortfall": r.shortfall, "knock_out": ko,
+            "knock_out_status": (None if ko is None else "not assessed" if r.interview is None
+                                 else "missed" if r.knock_out_missed else "met"),
         })
-    b, p = _weighted_mean(b_pairs), _weighted_mean(p_pairs)
-    return {"rows": rows, "behavioural": b, "psychometric": p,
-            "overall": _blend(b, p, w), "target": _weighted_mean(t_pairs),
-            "psychometric_weight": w}
+    return {"rows": rows, "overall": head.level, "target": head.target, "gap": head.gap,
+            "coverage": head.coverage, "psychometric_weight": w,
+            "interview_percent": round(100 * (1 - w)), "assessment_percent": round(100 * w)}
 
 
 def candidate_report(application, *, context: OpeningContext | None = None,
@@ -203,14 +169,17 @@ def candidate_report(application, *, context: OpeningContext | None = None,
     psychometrics = ev.psychometric_results(application.candidate_id)
     levels = ev.instrument_levels(sjt, roleplays, psychometrics)
     weight = float(opening.profile.psychometric_weight)
-    weighted = weighted_evidence(dims, cand, levels, weight)
+    head = candidate_headline(dims, cand, levels, weight, interviews)
+    weighted = weighted_evidence(head, dims, weight)
     knock_outs = [r for r in weighted["rows"] if r["knock_out"] is not None]
-    missed = [r["name"] for r in knock_outs if r["knock_out_status"] == "missed"]
     discriminating = set(payload.get("discriminating", []))
     profile_rows = _profile_rows(dims, cand, context, discriminating)
     return HiringReport(
         cover=_cover(application, opening, generated_by, context),
-        band=recommendation_band(cand["posterior"], len(missed), missed),
+        band={"key": head.key, "label": head.label, "reason": head.reason,
+              "sentence": sentence(head, recommendations=_recommendations(interviews),
+                                   producer_comparison=producer_comparison_words(payload)),
+              "development_needs": head.development_needs, "risks": head.risks},
         fit={"posterior": cand["posterior"], "closer_than_top_share":
              cand["closer_than_top_share"], "n_dimensions_scored": cand["n_dimensions_scored"],
              "n_dimensions": len(dims), "basis": payload["fit_basis"]},
@@ -365,5 +334,5 @@ def _appendix(payload: dict, context: OpeningContext, interviews: dict) -> dict:
             ("Submitted scorecards for this candidate", len(interviews["scorecards"])),
         ],
         "basis": payload.get("fit_basis", {}).get("explanation", ""),
-        "band_rule": BAND_RULE,
+        "band_rule": RULE,
     }

@@ -135,22 +135,27 @@ def summary_flowables(report, *, heading: str | None = None) -> list:
     """The one-page summary (also each candidate's page in the packet)."""
     s, w = styles(), report.weighted
     rows = [[r["name"], f"{r['weight']:g}", str(r["target"]), rating(r["interview"]),
-             rating(r["behavioural"]), rating(r["psychometric"]), rating(r["level"]),
+             rating(r["assessment"]), rating(r["level"]), r["shortfall"] or "–",
              _knock_out(r)] for r in w["rows"]]
     missed = [i + 1 for i, r in enumerate(w["rows"]) if r["knock_out_status"] == "missed"]
     extra = [("TEXTCOLOR", (7, i), (7, i), colors.HexColor("#b3261e")) for i in missed]
     extra += [("BACKGROUND", (7, i), (7, i), colors.HexColor("#f9e0de")) for i in missed]
     table = data_table(
-        ["Requirement", "Weight", "Target", "Interview", "Behav.", "Psycho.", "Level",
+        ["Requirement", "Weight", "Target", "Interview", "Assess.", "Level", "Shortfall",
          "Knock-out"], rows,
-        [WIDTH - 336, 44, 40, 54, 44, 46, 38, 70], extra)
+        [WIDTH - 380, 44, 40, 52, 46, 38, 90, 70], extra)
     overall = (f"Weighted level {rating(w['overall'])} against a weighted target of "
-               f"{rating(w['target'])} (levels 1-5; psychometric results carry "
-               f"{round(100 * w['psychometric_weight'])} % of the evidence).")
+               f"{rating(w['target'])} on the requirements with evidence "
+               f"({percent(w['coverage'])} of the profile's weight). Levels 1-5: the "
+               f"interviews carry {w['interview_percent']} %, the tests, roleplays and "
+               f"psychometrics {w['assessment_percent']} %. A shortfall is more than half a "
+               "point below target: a development need on a trainable competency, a risk on "
+               "a trait.")
     fit = report.fit
     chart = posterior_chart([{"name": report.candidate_name, "posterior": fit["posterior"]}],
                             width=WIDTH, label_w=120)
-    out = [para(heading or "Summary", s["h1"]), band_box(report), Spacer(1, 4),
+    out = [para(heading or "Summary", s["h1"]), para(report.band["sentence"], s["body"]),
+           band_box(report), Spacer(1, 4),
            to_drawing(chart),
            para(f"Scored on {fit['n_dimensions_scored']} of {fit['n_dimensions']} dimensions. "
                 + ("" if fit["closer_than_top_share"] is None else

@@ -1,27 +1,9 @@
-"""The recommendation band and the weighted evidence follow the documented rules."""
+"""The table under the band shows the same blended levels the headline rule uses."""
 
 import pytest
 
-from reports.hiring_report.gather import recommendation_band, weighted_evidence
-
-
-@pytest.mark.parametrize(
-    ("posterior", "missed", "band"),
-    [
-        ({"top": None, "middle": None, "bottom": None}, 0, "insufficient"),
-        (None, 0, "insufficient"),
-        ({"top": 0.7, "middle": 0.2, "bottom": 0.1}, 0, "strong_fit"),
-        ({"top": 0.7, "middle": 0.2, "bottom": 0.1}, 1, "poor_fit"),  # knock-out beats P(top)
-        ({"top": 0.6, "middle": 0.3, "bottom": 0.1}, 0, "strong_fit"),  # boundary inclusive
-        ({"top": 0.59, "middle": 0.3, "bottom": 0.11}, 0, "fit"),
-        ({"top": 0.4, "middle": 0.1, "bottom": 0.5}, 0, "poor_fit"),  # P(bottom) >= 0.5 first
-        ({"top": 0.1, "middle": 0.65, "bottom": 0.25}, 0, "fit"),  # top + middle = 0.75
-        ({"top": 0.1, "middle": 0.6, "bottom": 0.3}, 0, "mixed"),
-        ({"top": 0.3, "middle": 0.3, "bottom": 0.4}, 0, "mixed"),
-    ],
-)
-def test_band_rule(posterior, missed, band):
-    assert recommendation_band(posterior, missed)["key"] == band
+from reports.hiring_report.gather import weighted_evidence
+from reports.hiring_report.headline import Requirement, headline
 
 
 def _dims():
@@ -33,33 +15,34 @@ def _dims():
     ]
 
 
-def _cand(interview_a, interview_b):
-    return {"dimensions": [
-        {"dimension": "a", "interview_mean": interview_a},
-        {"dimension": "b", "interview_mean": interview_b},
-    ]}
+def _head(interview_a, interview_b, assessment_b, w):
+    reqs = [Requirement("A", 3.0, 4, interview=interview_a, knock_out=2),
+            Requirement("B", 1.0, 3, trainable=False, interview=interview_b,
+                        assessment=assessment_b)]
+    return headline(reqs, submitted_scorecards=1, assessment_weight=w)
 
 
-def test_psychometric_weight_is_its_share_of_the_total():
-    levels = {"behavioural": {}, "psychometric": {2: 2.0}}
-    result = weighted_evidence(_dims(), _cand(4.0, 5.0), levels, 0.25)
-    # behavioural: (3 x 4 + 1 x 5) / 4 = 4.25; psychometric: only B = 2.0
-    assert result["behavioural"] == pytest.approx(4.25)
-    assert result["psychometric"] == pytest.approx(2.0)
-    assert result["overall"] == pytest.approx(0.75 * 4.25 + 0.25 * 2.0)
-    assert result["target"] == pytest.approx((3 * 4 + 1 * 3) / 4)
+def test_assessment_weight_is_its_share_of_each_requirement():
+    result = weighted_evidence(_head(4.0, 5.0, 2.0, 0.25), _dims(), 0.25)
     b = result["rows"][1]
     assert b["level"] == pytest.approx(0.75 * 5.0 + 0.25 * 2.0)
+    # A has no assessment: the interview alone.
+    assert result["rows"][0]["level"] == pytest.approx(4.0)
+    assert result["overall"] == pytest.approx((3 * 4.0 + 1 * 4.25) / 4)
+    assert result["target"] == pytest.approx((3 * 4 + 1 * 3) / 4)
+    assert (result["interview_percent"], result["assessment_percent"]) == (75, 25)
 
 
 def test_knock_out_missed_met_or_not_assessed():
-    levels = {"behavioural": {1: [5.0]}, "psychometric": {}}
-    missed = weighted_evidence(_dims(), _cand(1.5, None), levels, 0.33)["rows"][0]
+    missed = weighted_evidence(_head(1.5, None, None, 0.33), _dims(), 0.33)["rows"][0]
     assert missed["knock_out_status"] == "missed"
-    # roleplay says 5, but the knock-out follows the interview rating (calibration's rule)
-    assert missed["behavioural"] == pytest.approx((5.0 + 1.5) / 2)
-    met = weighted_evidence(_dims(), _cand(2.0, None), levels, 0.33)["rows"][0]
+    met = weighted_evidence(_head(2.0, None, None, 0.33), _dims(), 0.33)["rows"][0]
     assert met["knock_out_status"] == "met"
-    unknown = weighted_evidence(_dims(), _cand(None, None), levels, 0.33)["rows"][0]
-    assert unknown["knock_out_status"] == "not assessed"
-    assert unknown["level"] == pytest.approx(5.0)
+    unseen = weighted_evidence(_head(None, 3.0, None, 0.33), _dims(), 0.33)["rows"][0]
+    assert unseen["knock_out_status"] == "not assessed"
+
+
+def test_shortfalls_are_named_in_the_table():
+    rows = weighted_evidence(_head(3.0, 1.0, 1.0, 0.33), _dims(), 0.33)["rows"]
+    assert rows[0]["shortfall"] == "development need"   # 3 against 4, trainable
+    assert rows[1]["shortfall"] == "risk"                # 1 against 3, a trait

@@ -27,9 +27,11 @@ def test_report_names_candidate_opening_dimensions_and_band(cohort_opening):
                      f"#{cohort_opening.role_profile_revision_id}", report.band["label"],
                      "Appendix", "Suggested probe questions"]:
         assert squash(expected) in text, expected
-    # top candidate of the fixture: high P(top), no knock-out missed
+    # top candidate of the fixture: strong interviews, no knock-out missed; the one
+    # sentence a manager reads opens the summary
     assert report.band["key"] in {"strong_fit", "fit"}
-    assert squash(f"P(top) = {report.fit['posterior']['top']:.2f}") in text
+    assert squash(report.band["sentence"]) in text
+    assert report.band["sentence"].startswith(report.band["label"] + ":")
 
 
 @pytest.mark.django_db
