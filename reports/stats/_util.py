@@ -129,6 +129,26 @@ def ledoit_wolf_covariance(x: np.ndarray) -> np.ndarray:
     return shrunk
 
 
+def standardised_ledoit_wolf(x: np.ndarray) -> np.ndarray:
+    """One class's covariance as scikit-learn's LDA builds it with ``shrinkage="auto"``.
+
+    ``sklearn.discriminant_analysis._cov``: the columns are standardised (population SD; a
+    column that is constant up to round-off, by ``StandardScaler``'s test, keeps scale 1),
+    ``ledoit_wolf`` is applied to the standardised data and the result is scaled back, so
+    C = D LW(Z) D with D the diagonal of column SDs.
+    """
+    n = x.shape[0]
+    mean = x.mean(axis=0)
+    xc = x - mean
+    var = np.einsum("ij,ij->j", xc, xc) / n
+    eps = np.finfo(np.float64).eps
+    constant = var <= n * eps * var + (n * mean * eps) ** 2
+    sd = np.sqrt(var)
+    scale = np.where(constant | (sd < 10 * eps), 1.0, sd)
+    shrunk = ledoit_wolf_covariance(xc / scale)
+    return scale[:, None] * shrunk * scale[None, :]
+
+
 def cholesky_or_none(cov: np.ndarray) -> np.ndarray | None:
     """Lower Cholesky factor of ``cov``, or None when it is not (numerically) positive definite."""
     if cov.size == 0 or not np.all(np.isfinite(cov)):
