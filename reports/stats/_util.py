@@ -98,12 +98,6 @@ def holm_adjust(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
     return out
 
 
-def scatter_matrix(x: np.ndarray) -> np.ndarray:
-    """Sum of squares and cross-products about the column means, (x - m)' (x - m)."""
-    xc = x - x.mean(axis=0)
-    return xc.T @ xc  # the same operand twice lets numpy use the symmetric (syrk) kernel
-
-
 def ledoit_wolf_covariance(x: np.ndarray) -> np.ndarray:
     """Ledoit-Wolf shrunk covariance (Ledoit & Wolf 2004), as ``sklearn.covariance.ledoit_wolf``.
 
