@@ -168,8 +168,7 @@ def _lda_posteriors(
     means = np.stack([groups[t].mean(axis=0) for t in present])
     with quiet():
         shared = sum(
-            w * standardised_ledoit_wolf(groups[t])
-            for w, t in zip(weights_k, present, strict=True)
+            w * standardised_ledoit_wolf(groups[t]) for w, t in zip(weights_k, present, strict=True)
         )
         factor = cholesky_or_none(shared)
     if factor is not None:
