@@ -112,6 +112,25 @@ def opening_context(opening) -> OpeningContext:
                           instrument_names(sorted(lacking)))
 
 
+def _fit(payload: dict, cand: dict, n_dimensions: int) -> dict:
+    """The candidate's fit figures with the one top-share phrasing and the model's quality."""
+    from .presentation import expectancy_text, top_share_text
+
+    groups = payload.get("groups", [])
+    group = groups[cand["group"]] if cand.get("group") is not None else None
+    return {
+        "posterior": cand["posterior"],
+        "closer_than_top_share": cand["closer_than_top_share"],
+        "closer_text": top_share_text(cand["closer_than_top_share"]),
+        "expectancy_text": expectancy_text(cand.get("expectancy")),
+        "model_message": group["message"] if group else "",
+        "expectancy": group["validation"]["expectancy"] if group and group["usable"] else None,
+        "n_dimensions_scored": cand["n_dimensions_scored"],
+        "n_dimensions": n_dimensions,
+        "basis": payload["fit_basis"],
+    }
+
+
 def recommendation_band(posterior: dict | None, knock_outs_missed: int,
                         missed_names: list[str] | None = None) -> dict:
     """The band key, label and the reason in words (see the module docstring for the rule)."""
@@ -211,9 +230,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
     return HiringReport(
         cover=_cover(application, opening, generated_by, context),
         band=recommendation_band(cand["posterior"], len(missed), missed),
-        fit={"posterior": cand["posterior"], "closer_than_top_share":
-             cand["closer_than_top_share"], "n_dimensions_scored": cand["n_dimensions_scored"],
-             "n_dimensions": len(dims), "basis": payload["fit_basis"]},
+        fit=_fit(payload, cand, len(dims)),
         weighted=weighted,
         limits=_limits(payload, cand, interviews, context.instrument_names),
         profile_rows=profile_rows,
