@@ -15,11 +15,16 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from reports.calibration.evidence import OpeningEvidence, evidence_for_opening, instrument_coverage
+from reports.calibration.evidence import (
+    OpeningEvidence,
+    evidence_for_opening,
+    instrument_coverage,
+    instrument_family,
+)
 from reports.calibration.interviewers import interviewer_agreement
 from reports.calibration.validity import concurrent_validity
 from reports.models import CalibrationSnapshot
-from reports.stats import candidate_fit, cohort_differences
+from reports.stats import candidate_fit, cohort_differences, validate_fit
 
 TIERS = ("top", "middle", "bottom")
 KEEP_SNAPSHOTS = 10
@@ -41,8 +46,14 @@ def jsonable(value):
 
 
 # Bump when the payload gains or changes fields: stored snapshots of an older format are
-# recomputed before a page shows them. 2: per-candidate instrument coverage.
-PAYLOAD_FORMAT = 2
+# recomputed before a page shows them. 2: per-candidate instrument coverage. 3: producers-only
+# standardisation (frozen reference), candidate groups by instrument set, cross-validated
+# model quality; probabilities only where the model beats the base rates.
+PAYLOAD_FORMAT = 3
+TOP_SHARE_NOTE = (
+    "Distance counts in every direction: a profile beyond the top producers' (higher on every "
+    "dimension) is also far from their centre."
+)
 
 
 def calibrate_opening(
@@ -78,8 +89,8 @@ def build_calibration(opening, evidence: OpeningEvidence, *, min_n: int) -> dict
         )
     cohorts = _cohorts(evidence, tiers, scored, min_n, warnings)
     differences, discriminating = _differences(evidence, tiers, scored, with_evidence, min_n)
-    fit_basis = _fit_basis(evidence, with_evidence, discriminating)
-    candidates = _candidates(evidence, tiers, scored, with_evidence, fit_basis)
+    fit_basis = _fit_basis(discriminating)
+    groups, candidates = _groups_and_candidates(evidence, tiers, min_n)
     agreement, agreement_warnings = interviewer_agreement(evidence)
     warnings.extend(agreement_warnings)
     return jsonable({
@@ -92,6 +103,9 @@ def build_calibration(opening, evidence: OpeningEvidence, *, min_n: int) -> dict
         "differences": differences,
         "discriminating": discriminating,
         "fit_basis": fit_basis,
+        "groups": groups,
+        "top_share_note": TOP_SHARE_NOTE,
+        "reference": _reference(evidence),
         "candidates": candidates,
         "interviewers": agreement,
         "validity": concurrent_validity(evidence),
@@ -150,39 +164,155 @@ def _differences(evidence, tiers, scored, with_evidence, min_n) -> tuple[list[di
     return rows, discriminating
 
 
-def _fit_basis(evidence, with_evidence, discriminating) -> dict:
-    """Which dimensions the distances and probabilities use, and why."""
-    if len(discriminating) >= 2:
+def _fit_basis(discriminating) -> dict:
+    """Which dimensions the probabilities use (no fall-back to every dimension)."""
+    if discriminating:
         return {"basis": "discriminating", "dimensions": discriminating,
-                "explanation": "Distances and probabilities use the dimensions that separate "
-                "top producers from the others."}
-    slugs = [evidence.dimensions[j].slug for j in with_evidence]
-    if not slugs:
-        return {"basis": "none", "dimensions": [],
-                "explanation": "No dimension has producer scores, so no distances or "
-                "probabilities can be computed."}
-    return {"basis": "all_with_evidence", "dimensions": slugs,
-            "explanation": "Fewer than two dimensions separate top producers from the others, "
-            "so distances and probabilities use every dimension with producer scores."}
+                "explanation": "Probabilities use the dimensions that separate top producers "
+                "from the others, and are shown only where, on producers left out of the fit, "
+                "they predict the tier better than the base rates."}
+    return {"basis": "none", "dimensions": [],
+            "explanation": "No dimension separates top producers from the others by more than "
+            "chance, so no probabilities are shown. The per-dimension comparisons are "
+            "descriptive."}
 
 
-def _candidates(evidence, tiers, scored, with_evidence, fit_basis) -> list[dict]:
-    """Every application's fit against the cohorts, per dimension and overall."""
+def _reference(evidence) -> list[dict]:
+    """The frozen producer reference every instrument score was standardised against."""
+    slugs = {d.id: d.slug for d in evidence.dimensions}
+    return [
+        {"instrument": instrument, "dimension": slugs.get(dim, str(dim))} | ref
+        for (instrument, dim), ref in sorted(
+            evidence.scores.reference.items(), key=lambda kv: (kv[0][1], kv[0][0]))
+    ]
+
+
+def _group_keys(evidence) -> list[frozenset]:
+    """Per candidate: the (instrument, dimension id) pairs they have a score on."""
+    pairs = evidence.scores.candidate_by_instrument
+    return [
+        frozenset(key for key, values in pairs.items() if np.isfinite(values[i]))
+        for i in range(len(evidence.applications))
+    ]
+
+
+def _scores_from(evidence, key: frozenset) -> tuple[np.ndarray, np.ndarray]:
+    """Producer and candidate dimension scores from exactly the instrument pairs in ``key``."""
+    dim_ids = evidence.scores.dimension_ids
+    shape_p = (len(evidence.producers), len(dim_ids))
+    shape_c = (len(evidence.applications), len(dim_ids))
+    sums = [np.zeros(shape_p), np.zeros(shape_c)]
+    counts = [np.zeros(shape_p), np.zeros(shape_c)]
+    sources = (evidence.scores.producer_by_instrument, evidence.scores.candidate_by_instrument)
+    for instrument, dim in key:
+        j = dim_ids.index(dim)
+        for k, source in enumerate(sources):
+            values = source.get((instrument, dim))
+            if values is None:
+                continue
+            ok = np.isfinite(values)
+            sums[k][ok, j] += values[ok]
+            counts[k][ok, j] += 1
+    with np.errstate(invalid="ignore", divide="ignore"):
+        return sums[0] / counts[0], sums[1] / counts[1]
+
+
+def _group_message(n: dict, validation, use_names: list[str], min_n: int) -> str:
+    """What the page and the report say about one candidate group's model."""
+    head = (f"With {n['top']} top, {n['middle']} middle and {n['bottom']} bottom producers, ")
+    if validation.usable:
+        return (head + f"the assessment profile on {_join(use_names)} predicts the tier better "
+                f"than the base rates on producers left out of the fit (cross-validated Brier "
+                f"{validation.brier:.2f} against {validation.baseline_brier:.2f}; lower is "
+                f"better; AUC for top producers {validation.auc_top:.2f}).")
+    brier_only = (
+        min(n.values()) >= min_n and use_names
+        and math.isfinite(validation.brier) and math.isfinite(validation.baseline_brier)
+    )
+    if brier_only:
+        return (head + "the assessment profile does not predict the tier better than the base "
+                f"rates (cross-validated Brier {validation.brier:.2f} against "
+                f"{validation.baseline_brier:.2f}), so no probabilities are shown. The "
+                "per-dimension comparisons below are descriptive.")
+    return (head + f"no probabilities are shown: {validation.reason} The per-dimension "
+            "comparisons below are descriptive.")
+
+
+def _expectancy_row(validation, p_top) -> dict | None:
+    """The held-out expectancy bin a candidate's P(top) falls into."""
+    if p_top is None or not math.isfinite(p_top):
+        return None
+    for row in validation.expectancy:
+        if row["low"] <= p_top < row["high"] or (row["high"] == 1.0 and p_top == 1.0):
+            return dict(row)
+    return None
+
+
+def _groups_and_candidates(evidence, tiers, min_n: int) -> tuple[list[dict], list[dict]]:
+    """Candidates grouped by instrument set, each group against producers on those instruments.
+
+    For each group the producers' dimension scores are recomputed from exactly the group's
+    instruments; ``validate_fit`` says whether a model on the dimensions discriminating
+    there beats the base rates. Probabilities and the top share are kept only when it does.
+    """
     dims = evidence.dimensions
-    fits = [None] * len(evidence.applications)
-    if with_evidence and evidence.applications:
-        slugs = [dims[j].slug for j in with_evidence]
-        fits = candidate_fit(
-            evidence.scores.candidates[:, with_evidence],
-            evidence.scores.producers[np.ix_(scored, with_evidence)],
-            tiers[scored], slugs, use=fit_basis["dimensions"],
-        )
-    fit_dims = set(fit_basis["dimensions"])
-    fit_dim_ids = [d.id for d in dims if d.slug in fit_dims]
-    producer_rows = np.flatnonzero(scored)
+    slugs = [d.slug for d in dims]
+    keys = _group_keys(evidence)
+    order: dict[frozenset, int] = {}
+    for key in keys:
+        if key and key not in order:
+            order[key] = len(order)
+    groups, fits, group_of = [], [None] * len(keys), [None] * len(keys)
+    tiered = np.isin(tiers, TIERS)
+    for key, g in order.items():
+        members = [i for i, k in enumerate(keys) if k == key]
+        producers, candidates = _scores_from(evidence, key)
+        scored = tiered & ~np.isnan(producers).all(axis=1) if producers.size else tiered
+        cols = [j for j in range(len(dims)) if np.isfinite(producers[scored, j]).any()]
+        col_slugs = [slugs[j] for j in cols]
+        x = producers[np.ix_(scored, cols)]
+        n = {t: int(np.sum(tiers[scored] == t)) for t in TIERS}
+        diffs = cohort_differences(x, tiers[scored], col_slugs, min_n=min_n)
+        use = [d for d in col_slugs if any(r.discriminating for r in diffs if r.dimension == d)]
+        validation = validate_fit(x, tiers[scored], col_slugs, min_n=min_n)
+        group_fits = candidate_fit(candidates[np.ix_(members, cols)], x, tiers[scored],
+                                   col_slugs, use=use) if cols else [None] * len(members)
+        for i, fit in zip(members, group_fits, strict=True):
+            fits[i], group_of[i] = fit, g
+        names = {d.slug: d.name for d in dims}
+        groups.append({
+            "index": g,
+            "instruments": sorted({instrument_family(ins) for ins, _ in key}),
+            "n_candidates": len(members),
+            "producers": n,
+            "dimensions": [names[s] for s in col_slugs],
+            "discriminating": use,
+            "usable": validation.usable,
+            "message": _group_message(n, validation, [names[s] for s in use], min_n),
+            "validation": {
+                "n": validation.n, "folds": validation.folds, "brier": validation.brier,
+                "baseline_brier": validation.baseline_brier, "auc_top": validation.auc_top,
+                "usable": validation.usable, "reason": validation.reason,
+                "expectancy": validation.expectancy, "warnings": validation.warnings,
+            },
+            "_validation": validation,
+        })
+    out = _candidate_rows(evidence, fits, group_of, groups)
+    for group in groups:
+        del group["_validation"]
+    return groups, out
+
+
+def _candidate_rows(evidence, fits, group_of, groups) -> list[dict]:
+    """Every application's fit against the cohorts of its instrument group."""
+    dims = evidence.dimensions
+    producer_rows = np.flatnonzero(np.isin(np.array(evidence.tiers, dtype=object), TIERS))
+    fit_dim_ids = [d.id for d in dims]
     out = []
     for i, app in enumerate(evidence.applications):
-        fit = fits[i]
+        fit, g = fits[i], group_of[i]
+        group = groups[g] if g is not None else None
+        usable = bool(group and group["usable"] and fit)
         instruments, missing_instruments = instrument_coverage(
             evidence.scores, i, producer_rows, fit_dim_ids)
         interview = evidence.ratings.candidate_means.get(app.application_id, {})
@@ -198,19 +328,25 @@ def _candidates(evidence, tiers, scored, with_evidence, fit_basis) -> list[dict]
                 "below_knock_out": bool(d.knock_out is not None and rating is not None
                                         and rating < d.knock_out),
             })
+        posterior = fit.posterior if usable else dict.fromkeys(TIERS)
         out.append({
             "application_id": app.application_id, "candidate_id": app.candidate_id,
             "name": app.name, "stage": app.stage, "stage_label": app.stage_label,
-            "posterior": fit.posterior if fit else dict.fromkeys(TIERS),
+            "group": g,
+            "model_usable": usable,
+            "posterior": posterior,
+            "expectancy": (_expectancy_row(group["_validation"], posterior["top"])
+                           if usable else None),
             "mahalanobis": fit.mahalanobis if fit else dict.fromkeys(TIERS),
-            "closer_than_top_share": fit.closer_than_top_share if fit else None,
+            "closer_than_top_share": fit.closer_than_top_share if usable else None,
             "n_dimensions_scored": int(np.isfinite(evidence.scores.candidates[i]).sum()),
             "instruments": instruments,
             "missing_instruments": missing_instruments,
             "knock_outs": [d.name for d, row in zip(dims, per_dim, strict=True)
                            if row["below_knock_out"]],
             "dimensions": per_dim,
-            "warnings": list(fit.warnings) if fit else [],
+            "warnings": [w for w in (fit.warnings if fit else [])
+                         if not w.startswith("No dimensions were selected")],
         })
     return out
 

@@ -3,12 +3,13 @@
 How instrument scores become one number per person and dimension (the combination rule):
 
 1. Repeated scores of one person on the same instrument and dimension are averaged first.
-2. Every instrument and dimension pair is put on a common scale by z-scoring it across all
-   people who have a score on it, producers and candidates alike:
-   z = (score - mean) / SD, with the sample SD (n - 1). Psychometric instruments (their
-   name starts with "psychometric") already arrive as z-scores against the vendor's norm
-   and are taken as they are. A pair with fewer than two people, or where everyone scored
-   the same, cannot be standardised and is left out (with a warning).
+2. Every instrument and dimension pair is put on a common scale by z-scoring it against the
+   producers who have a score on it (the reference): z = (score - mean) / SD, with the
+   producers' mean and sample SD (n - 1). Candidates are scored against that reference, so
+   adding or removing candidates never moves a producer's figures. Psychometric instruments
+   (their name starts with "psychometric") already arrive as z-scores against the vendor's
+   norm and are taken as they are. A pair with fewer than two producers, or where every
+   producer scored the same, cannot be standardised and is left out (with a warning).
 3. A person's score on a dimension is the plain mean of the z-scores they have on it,
    from whichever instruments measured it. With no instrument, the score is missing (NaN).
 
@@ -75,6 +76,8 @@ class ScoreMatrices:
     producer_by_instrument: dict[tuple[str, int], np.ndarray]
     warnings: list[str] = field(default_factory=list)
     candidate_by_instrument: dict[tuple[str, int], np.ndarray] = field(default_factory=dict)
+    # (instrument, dimension id) -> the producers' {"mean", "sd", "n"} the z-scores use
+    reference: dict[tuple[str, int], dict] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -217,7 +220,20 @@ def standardise(
 ) -> tuple[dict[tuple[str, int], dict[Person, float]], list[str]]:
     """z-scores per (instrument, dimension id) and person, with warnings for what was dropped.
 
-    Repeated scores of a person on one instrument and dimension are averaged first.
+    See ``standardise_against_producers``; this leaves out the reference.
+    """
+    z, _, warnings = standardise_against_producers(scores, labels)
+    return z, warnings
+
+
+def standardise_against_producers(
+    scores: Iterable, labels: dict[int, str] | None = None
+) -> tuple[dict[tuple[str, int], dict[Person, float]], dict[tuple[str, int], dict], list[str]]:
+    """z-scores against the producers' mean and SD, the reference used, and warnings.
+
+    Repeated scores of a person on one instrument and dimension are averaged first. The
+    reference per (instrument, dimension id) is ``{"mean", "sd", "n"}`` over the producers
+    with a score (``{"norm": "published"}`` for psychometric scales, taken as they are).
     """
     raw: dict[tuple[str, int], dict[Person, list[float]]] = defaultdict(lambda: defaultdict(list))
     for s in scores:
@@ -225,21 +241,29 @@ def standardise(
             continue
         raw[(s.instrument, s.dimension_id)][(s.person_kind, s.person_id)].append(float(s.score))
     out: dict[tuple[str, int], dict[Person, float]] = {}
+    reference: dict[tuple[str, int], dict] = {}
     warnings: list[str] = []
     for (instrument, dim), per_person in sorted(raw.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         people = list(per_person)
         values = np.array([np.mean(per_person[p]) for p in people])
         if is_prestandardised(instrument):
             out[(instrument, dim)] = dict(zip(people, values.tolist(), strict=True))
+            reference[(instrument, dim)] = {"norm": "published"}
             continue
         name = (labels or {}).get(dim, f"dimension {dim}")
-        if values.size < 2 or np.ptp(values) == 0:
-            why = "only one person has a score" if values.size < 2 else "everyone scored the same"
+        producers = values[[p[0] == "producer" for p in people]]
+        if producers.size < 2 or np.ptp(producers) == 0:
+            why = (
+                "fewer than two producers have a score"
+                if producers.size < 2 else "every producer scored the same"
+            )
             warnings.append(f"{instrument} scores on {name} were left out: {why}.")
             continue
-        z = (values - values.mean()) / values.std(ddof=1)
+        mean, sd = float(producers.mean()), float(producers.std(ddof=1))
+        z = (values - mean) / sd
         out[(instrument, dim)] = dict(zip(people, z.tolist(), strict=True))
-    return out, warnings
+        reference[(instrument, dim)] = {"mean": mean, "sd": sd, "n": int(producers.size)}
+    return out, reference, warnings
 
 
 def combine(z_scores: dict[tuple[str, int], dict[Person, float]]) -> dict[int, dict[Person, float]]:
@@ -270,7 +294,7 @@ def score_matrices(
 ) -> ScoreMatrices:
     """Producers x dimensions and candidates x dimensions matrices of combined z-scores."""
     wanted = set(dimension_ids)
-    z_scores, warnings = standardise(
+    z_scores, reference, warnings = standardise_against_producers(
         (s for s in scores if s.dimension_id in wanted), labels=labels
     )
     combined = combine(z_scores)
@@ -292,6 +316,7 @@ def score_matrices(
         producer_by_instrument=by_instrument,
         warnings=warnings,
         candidate_by_instrument=candidate_by_instrument,
+        reference=reference,
     )
 
 

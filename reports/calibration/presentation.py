@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from django.utils.safestring import mark_safe
+
 TIERS = ("top", "middle", "bottom")
 COMPARISON_LABELS = {"top_vs_middle": "Top vs middle", "top_vs_bottom": "Top vs bottom"}
 
@@ -44,6 +46,40 @@ def coverage_gaps(cand: dict) -> list[str]:
     return out
 
 
+TOP_SHARE_WORDING = (
+    "closer to the top producers' centre than {n} % of top producers are "
+    "(each measured without themselves)"
+)
+
+
+def top_share_text(share: float | None) -> str | None:
+    """The one phrasing of the top share used on every page and report."""
+    return None if share is None else TOP_SHARE_WORDING.format(n=round(100 * share))
+
+
+def expectancy_text(row: dict | None) -> str | None:
+    """"Of 14 producers with a similar held-out P(top), 6 were top producers"."""
+    if not row:
+        return None
+    n, n_top = row["n"], row["n_top"]
+    return (f"of {n} producer{'s' if n != 1 else ''} with a similar held-out P(top) "
+            f"({round(100 * row['low'])}-{round(100 * row['high'])} %), {n_top} "
+            f"{'were top producers' if n_top != 1 else 'was a top producer'}")
+
+
+def _groups(payload: dict) -> list[dict]:
+    from reports.pdf.charts import expectancy_chart, to_svg
+
+    out = []
+    for group in payload.get("groups", []):
+        v = group.get("validation", {})
+        svg = None
+        if group.get("usable"):
+            svg = mark_safe(to_svg(expectancy_chart(v.get("expectancy", []))))  # noqa: S308
+        out.append(group | {"expectancy_svg": svg})
+    return out
+
+
 def _candidates(payload: dict) -> list[dict]:
     names = {d["slug"]: d for d in payload.get("dimensions", [])}
     out = []
@@ -52,6 +88,8 @@ def _candidates(payload: dict) -> list[dict]:
         out.append(cand | {
             "bar": _posterior_bar(cand.get("posterior") or {}),
             "closer_percent": None if share is None else round(100 * share),
+            "closer_text": top_share_text(share),
+            "expectancy_text": expectancy_text(cand.get("expectancy")),
             "coverage_gaps": coverage_gaps(cand),
             "dimensions": [row | {"name": names[row["dimension"]]["name"]}
                            for row in cand["dimensions"]],
@@ -71,6 +109,8 @@ def calibration_context(payload: dict) -> dict:
         "cohorts": payload.get("cohorts", {}),
         "difference_rows": _differences(payload),
         "candidates": _candidates(payload),
+        "groups": _groups(payload),
+        "top_share_note": payload.get("top_share_note", ""),
         "interviewers": payload.get("interviewers", {}),
         "validity": payload.get("validity", {}),
         "warnings": payload.get("warnings", []),

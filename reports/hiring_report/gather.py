@@ -113,6 +113,25 @@ def candidate_headline(dims: list[dict], cand: dict, levels: dict, weight: float
                     assessment_weight=weight)
 
 
+def _fit(payload: dict, cand: dict, n_dimensions: int) -> dict:
+    """The candidate's fit figures with the one top-share phrasing and the model's quality."""
+    from reports.calibration.presentation import expectancy_text, top_share_text
+
+    groups = payload.get("groups", [])
+    group = groups[cand["group"]] if cand.get("group") is not None else None
+    return {
+        "posterior": cand["posterior"],
+        "closer_than_top_share": cand["closer_than_top_share"],
+        "closer_text": top_share_text(cand["closer_than_top_share"]),
+        "expectancy_text": expectancy_text(cand.get("expectancy")),
+        "model_message": group["message"] if group else "",
+        "expectancy": group["validation"]["expectancy"] if group and group["usable"] else None,
+        "n_dimensions_scored": cand["n_dimensions_scored"],
+        "n_dimensions": n_dimensions,
+        "basis": payload["fit_basis"],
+    }
+
+
 def _recommendations(interviews: dict) -> list[tuple[str, int]]:
     counts: dict[str, int] = {}
     for card in interviews["scorecards"]:
@@ -121,12 +140,15 @@ def _recommendations(interviews: dict) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-def producer_comparison_words(payload: dict) -> str:
+def producer_comparison_words(cand: dict) -> str:
     """Whether the comparison with the company's producers can be read, in a few words."""
-    validation = payload.get("fit_validation") or {}
-    if validation.get("usable"):
-        return "the producer comparison is usable and shown beside the band"
-    return "the producer comparison is not usable for this opening"
+    if cand.get("model_usable"):
+        top = (cand.get("posterior") or {}).get("top")
+        chance = "" if top is None else f" (P(top) {top:.2f})"
+        return f"the producer comparison is usable and shown beside the band{chance}"
+    if cand.get("group") is None:
+        return "no test, roleplay or psychometric result to compare with the producers"
+    return "the producer comparison cannot tell yet for this candidate's instruments"
 
 
 def _finite(value) -> float | None:
@@ -178,11 +200,9 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         cover=_cover(application, opening, generated_by, context),
         band={"key": head.key, "label": head.label, "reason": head.reason,
               "sentence": sentence(head, recommendations=_recommendations(interviews),
-                                   producer_comparison=producer_comparison_words(payload)),
+                                   producer_comparison=producer_comparison_words(cand)),
               "development_needs": head.development_needs, "risks": head.risks},
-        fit={"posterior": cand["posterior"], "closer_than_top_share":
-             cand["closer_than_top_share"], "n_dimensions_scored": cand["n_dimensions_scored"],
-             "n_dimensions": len(dims), "basis": payload["fit_basis"]},
+        fit=_fit(payload, cand, len(dims)),
         weighted=weighted,
         limits=_limits(payload, cand, interviews, context.instrument_names),
         profile_rows=profile_rows,

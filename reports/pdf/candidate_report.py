@@ -19,7 +19,13 @@ from reportlab.platypus import (
     Table,
 )
 
-from reports.pdf.charts import posterior_chart, profile_chart, strip_chart, to_drawing
+from reports.pdf.charts import (
+    expectancy_chart,
+    posterior_chart,
+    profile_chart,
+    strip_chart,
+    to_drawing,
+)
 from reports.pdf.fonts import REGULAR, register_fonts
 from reports.pdf.markup import labelled, para, safe
 from reports.pdf.styles import BAND_COLOURS, MUTED, styles, table_style
@@ -158,9 +164,13 @@ def summary_flowables(report, *, heading: str | None = None) -> list:
            band_box(report), Spacer(1, 4),
            to_drawing(chart),
            para(f"Scored on {fit['n_dimensions_scored']} of {fit['n_dimensions']} dimensions. "
-                + ("" if fit["closer_than_top_share"] is None else
-                   f"{percent(fit['closer_than_top_share'])} of real top producers are further "
-                   "from the top profile's centre than this candidate."), s["small"]),
+                + ("" if not fit.get("closer_text") else
+                   f"This candidate is {fit['closer_text']}. ")
+                + ("" if not fit.get("expectancy_text") else
+                   f"{fit['expectancy_text'][:1].upper()}{fit['expectancy_text'][1:]}. ")
+                + fit.get("model_message", ""), s["small"]),
+           *([to_drawing(expectancy_chart(fit["expectancy"], width=WIDTH * 0.7))]
+             if fit.get("expectancy") else []),
            para("Evidence against the role profile", s["h2"]), table,
            para(overall, s["small"])]
     out.append(para("What limits confidence", s["h2"]))

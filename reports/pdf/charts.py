@@ -302,6 +302,35 @@ def posterior_chart(rows: list[dict], *, width: float = 500, label_w: float = 15
     return chart
 
 
+def expectancy_chart(bins: list[dict], *, width: float = 420, height: float = 150) -> Chart:
+    """Share of top producers per band of held-out P(top), with the number in each band.
+
+    ``bins``: ``validate_fit`` expectancy rows (``low, high, n, n_top``).
+    """
+    register_fonts()
+    top, bottom, left = 18.0, height - 30.0, 34.0
+    chart = Chart(width, height, "Held-out producers: share who are top, by predicted P(top)")
+    chart.add(Text(left, 10, "Share of top producers among held-out producers with a "
+                   "similar P(top)", 7.5, "start"))
+    scale = Scale(0, 1, bottom, top)
+    for tick in (0, 0.5, 1):
+        chart.add(Line(left, scale(tick), width - 6, scale(tick)),
+                  Text(left - 4, scale(tick) + 3, f"{round(100 * tick)}%", 7, "end", MUTED))
+    slot = (width - 6 - left) / max(len(bins), 1)
+    for k, row in enumerate(bins):
+        x = left + slot * k
+        if row["n"]:
+            share = row["n_top"] / row["n"]
+            chart.add(Rect(x + slot * 0.15, scale(share), slot * 0.7, scale(0) - scale(share),
+                           TIER_COLOURS["top"]),
+                      Text(x + slot / 2, scale(share) - 3, f"{round(100 * share)}%", 7,
+                           "middle"))
+        chart.add(Text(x + slot / 2, bottom + 10,
+                       f"{round(100 * row['low'])}-{round(100 * row['high'])}%", 7, "middle"),
+                  Text(x + slot / 2, bottom + 20, f"n = {row['n']}", 7, "middle", MUTED))
+    return chart
+
+
 # --- renderers ----------------------------------------------------------------------------
 
 

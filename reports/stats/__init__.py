@@ -11,12 +11,14 @@ from .fairness import ImpactRatio, adverse_impact
 from .fit import CandidateFit, candidate_fit
 from .raters import RaterAgreement, rater_agreement
 from .reliability import Consistency, internal_consistency
+from .validation import FitValidation, validate_fit
 from .validity import Validity, predictive_validity
 
 __all__ = [
     "CandidateFit",
     "Consistency",
     "DimensionDifference",
+    "FitValidation",
     "ImpactRatio",
     "RaterAgreement",
     "Validity",
@@ -26,4 +28,5 @@ __all__ = [
     "internal_consistency",
     "predictive_validity",
     "rater_agreement",
+    "validate_fit",
 ]

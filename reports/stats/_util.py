@@ -98,12 +98,6 @@ def holm_adjust(pvalues: Sequence[float] | np.ndarray) -> np.ndarray:
     return out
 
 
-def scatter_matrix(x: np.ndarray) -> np.ndarray:
-    """Sum of squares and cross-products about the column means, (x - m)' (x - m)."""
-    xc = x - x.mean(axis=0)
-    return xc.T @ xc  # the same operand twice lets numpy use the symmetric (syrk) kernel
-
-
 def ledoit_wolf_covariance(x: np.ndarray) -> np.ndarray:
     """Ledoit-Wolf shrunk covariance (Ledoit & Wolf 2004), as ``sklearn.covariance.ledoit_wolf``.
 
@@ -127,6 +121,26 @@ def ledoit_wolf_covariance(x: np.ndarray) -> np.ndarray:
     shrunk = (1.0 - shrinkage) * emp
     shrunk.flat[:: p + 1] += shrinkage * mu
     return shrunk
+
+
+def standardised_ledoit_wolf(x: np.ndarray) -> np.ndarray:
+    """One class's covariance as scikit-learn's LDA builds it with ``shrinkage="auto"``.
+
+    ``sklearn.discriminant_analysis._cov``: the columns are standardised (population SD; a
+    column that is constant up to round-off, by ``StandardScaler``'s test, keeps scale 1),
+    ``ledoit_wolf`` is applied to the standardised data and the result is scaled back, so
+    C = D LW(Z) D with D the diagonal of column SDs.
+    """
+    n = x.shape[0]
+    mean = x.mean(axis=0)
+    xc = x - mean
+    var = np.einsum("ij,ij->j", xc, xc) / n
+    eps = np.finfo(np.float64).eps
+    constant = var <= n * eps * var + (n * mean * eps) ** 2
+    sd = np.sqrt(var)
+    scale = np.where(constant | (sd < 10 * eps), 1.0, sd)
+    shrunk = ledoit_wolf_covariance(xc / scale)
+    return scale[:, None] * shrunk * scale[None, :]
 
 
 def cholesky_or_none(cov: np.ndarray) -> np.ndarray | None:

@@ -92,14 +92,18 @@ def cohort_differences(
     dimensions: Sequence[str],
     *,
     min_n: int = 10,
+    alpha: float = 0.05,
 ) -> list[DimensionDifference]:
     """Compare the top cohort with the middle and bottom cohorts on every dimension.
 
     Welch's unequal-variance t-test (Welch 1947; as scipy.stats.ttest_ind(equal_var=False)),
     Hedges' g with pooled SD and small-sample correction J = 1 - 3 / (4 N - 9) and its normal
-    approximation CI (Hedges & Olkin 1985, eq. 5.15), Holm (1979) adjustment across the
-    dimensions within each comparison. Results are ordered dimension by dimension, each with
-    "top_vs_middle" then "top_vs_bottom". Missing values (NaN) are dropped per dimension.
+    approximation CI (Hedges & Olkin 1985, eq. 5.15). Holm's (1979) adjustment runs over one
+    family: all 2m p-values of both comparisons together (NaN p-values stay out of it and keep
+    a NaN ``p_holm``), so the chance of calling any dimension discriminating when none is stays
+    at ``alpha``. ``discriminating`` = ``p_holm < alpha`` and both cohorts have at least
+    ``min_n`` scores. Results are ordered dimension by dimension, each with "top_vs_middle"
+    then "top_vs_bottom". Missing values (NaN) are dropped per dimension.
     """
     dims = [str(d) for d in dimensions]
     x = as_matrix(scores, len(dims), "scores")
@@ -107,8 +111,10 @@ def cohort_differences(
     per_comparison = []
     for name, tier_a, tier_b in COMPARISONS:
         res = _welch_and_hedges(x[labels == tier_a], x[labels == tier_b])
-        res["p_holm"] = holm_adjust(res["p"])
         per_comparison.append((name, tier_a, tier_b, res))
+    family = holm_adjust(np.concatenate([res["p"] for *_, res in per_comparison]))
+    for k, (*_, res) in enumerate(per_comparison):
+        res["p_holm"] = family[k * len(dims) : (k + 1) * len(dims)]
     results = []
     for j, dim in enumerate(dims):
         for name, tier_a, tier_b, res in per_comparison:
@@ -129,7 +135,7 @@ def cohort_differences(
                     hedges_g=float(res["g"][j]),
                     g_ci_low=float(res["ci_low"][j]),
                     g_ci_high=float(res["ci_high"][j]),
-                    discriminating=bool(p_holm < 0.05 and min(n_a, n_b) >= min_n),
+                    discriminating=bool(p_holm < alpha and min(n_a, n_b) >= min_n),
                     warning=_warning(tier_a, tier_b, n_a, n_b, bool(res["flat"][j]), min_n),
                 )
             )

@@ -18,7 +18,7 @@ from ._util import (
     ledoit_wolf_covariance,
     mahalanobis_rows,
     quiet,
-    scatter_matrix,
+    standardised_ledoit_wolf,
 )
 
 
@@ -61,24 +61,80 @@ def _percentiles(cohort: np.ndarray, keys: tuple[np.ndarray, np.ndarray]) -> np.
 
 def _cohort_distances(
     producers: np.ndarray, cands: np.ndarray, tier: str, notes: list[str]
-) -> tuple[np.ndarray, np.ndarray | None]:
-    """Mahalanobis distance of candidates to a cohort with its Ledoit-Wolf covariance.
-
-    Returns (candidate distances, the cohort's own distances or None when undefined); the
-    own distances are only computed for the top cohort, the only one that needs them.
-    """
+) -> np.ndarray:
+    """Mahalanobis distance of candidates to a cohort with its Ledoit-Wolf covariance."""
     nan = np.full(cands.shape[0], np.nan)
     if producers.shape[0] < 2:
         notes.append(f"Too few complete {tier} producer profiles for a distance (need 2).")
-        return nan, None
+        return nan
     with quiet():
         factor = cholesky_or_none(ledoit_wolf_covariance(producers))
     if factor is None:
         notes.append(f"The {tier} cohort's scores do not vary enough for a distance.")
-        return nan, None
-    centre = producers.mean(axis=0)
-    own = mahalanobis_rows(producers, centre, factor) if tier == "top" else None
-    return mahalanobis_rows(cands, centre, factor), own
+        return nan
+    return mahalanobis_rows(cands, producers.mean(axis=0), factor)
+
+
+def leave_one_out_distances(x: np.ndarray) -> np.ndarray | None:
+    """Each row's Mahalanobis distance to the centre and Ledoit-Wolf covariance of the others.
+
+    Exact (the shrinkage is re-estimated without the row), in O(n p^2 + p^3): with u_i the
+    row's deviation from the full mean m, M the full scatter matrix and a = 1 / (n - 1),
+
+    - the others' mean is m - a u_i and their scatter M - (n / (n - 1)) u_i u_i' (a rank-one
+      downdate), so trace and squared Frobenius norm follow from r_i = |u_i|^2 and
+      q_i = u_i' M u_i;
+    - the Ledoit-Wolf beta term sum_{j != i} |x_j - m_i|^4 expands, with x_j - m_i =
+      u_j + a u_i, into sums over all rows (sum r_j^2, M, U' r) minus row i's own term;
+    - the shrunk covariance (1 - s_i) M_i / (n - 1) + s_i mu_i I is inverted on u_i through
+      the eigenvectors of M and the Sherman-Morrison formula.
+
+    Returns None when n < 3; entries are NaN where a leave-one-out covariance is singular.
+    """
+    n, p = x.shape
+    if n < 3:
+        return None
+    n1 = n - 1.0
+    a, c = 1.0 / n1, n / n1
+    u = x - x.mean(axis=0)
+    scatter = u.T @ u
+    um = u @ scatter
+    r = np.einsum("ij,ij->i", u, u)
+    q = np.einsum("ij,ij->i", um, u)
+    total = float(r.sum())
+    tr_emp = (total - c * r) / n1  # trace of the others' biased covariance
+    mu = tr_emp / p
+    with quiet():
+        if p == 1:
+            shrink = np.zeros(n)
+        else:
+            delta_ = (np.sum(scatter**2) - 2.0 * c * q + c**2 * r**2) / n1**2
+            beta_ = (
+                np.sum(r**2)
+                + 4.0 * a**2 * q
+                + n * a**4 * r**2
+                + 4.0 * a * (u @ (u.T @ r))
+                + 2.0 * a**2 * r * total
+                - r**2 * (1.0 + a) ** 4
+            )
+            beta = (beta_ / n1 - delta_) / (p * n1)
+            delta = (delta_ - 2.0 * mu * tr_emp + p * mu**2) / p
+            beta = np.minimum(beta, delta)
+            shrink = np.where(beta == 0, 0.0, beta / delta)
+        alpha = (1.0 - shrink) / n1  # Sigma_i = alpha (M - c u u') + gamma I
+        gamma = shrink * mu
+        lam, vecs = linalg.eigh(scatter, check_finite=False)
+        lam = np.maximum(lam, 0.0)
+        denom = alpha[:, None] * lam[None, :] + gamma[:, None]
+        y = u @ vecs
+        scale = np.max(denom, axis=1)
+        ok = np.all(denom > scale[:, None] * 1e-12, axis=1) & (scale > 0)
+        quad_a = np.einsum("ij,ij->i", y, y / np.where(denom > 0, denom, np.inf))
+        rest = 1.0 - alpha * c * quad_a
+        ok &= rest > 1e-10
+        dist = c * np.sqrt(quad_a / rest)
+    dist[~ok | ~np.isfinite(dist)] = np.nan
+    return dist
 
 
 def _lda_posteriors(
@@ -87,10 +143,14 @@ def _lda_posteriors(
     priors: Mapping[str, float] | None,
     notes: list[str],
 ) -> dict[str, np.ndarray]:
-    """Posterior cohort probabilities from linear discriminant analysis (Fisher 1936).
+    """Posterior cohort probabilities from shrinkage linear discriminant analysis.
 
-    Pooled within-cohort covariance S = sum_k (n_k - 1) S_k / (N - K);
-    score_k = x' S^-1 mu_k - mu_k' S^-1 mu_k / 2 + log prior_k; softmax over cohorts.
+    As scikit-learn's ``LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto",
+    priors=priors)``: each cohort's covariance is Ledoit-Wolf shrunk on standardised columns
+    and scaled back, the shared covariance is their average with the priors as weights,
+    score_k = x' S^-1 mu_k - mu_k' S^-1 mu_k / 2 + log prior_k, softmax over cohorts. Without
+    priors, the cohorts' shares of the producers given are the priors. Cohorts without a
+    producer are not modelled (NaN).
     """
     out = {tier: np.full(cands.shape[0], np.nan) for tier in TIERS}
     present = [t for t in TIERS if groups[t].shape[0] > 0]
@@ -98,24 +158,49 @@ def _lda_posteriors(
     if len(present) < 2 or n_total - len(present) < 1:
         notes.append("Probabilities need at least two cohorts with complete profiles.")
         return out
+    if priors is None:
+        raw = np.array([groups[t].shape[0] for t in present], dtype=np.float64)
+    else:
+        raw = np.array([float(priors.get(t, 0.0)) for t in present])
+        if np.any(raw < 0) or not np.all(np.isfinite(raw)) or raw.sum() <= 0:
+            raise ValueError("priors must be non-negative numbers with a positive total.")
+    weights_k = raw / raw.sum()
     means = np.stack([groups[t].mean(axis=0) for t in present])
-    scatter = sum(scatter_matrix(groups[t]) for t in present)
     with quiet():
-        factor = cholesky_or_none(scatter / (n_total - len(present)))
-    if factor is None:
+        shared = sum(
+            w * standardised_ledoit_wolf(groups[t]) for w, t in zip(weights_k, present, strict=True)
+        )
+        factor = cholesky_or_none(shared)
+    if factor is not None:
+        coef = linalg.cho_solve((factor, True), means.T, check_finite=False)  # S^-1 mu_k
+    elif np.all(np.isfinite(shared)) and np.any(shared != 0):
+        coef = linalg.lstsq(shared, means.T, check_finite=False)[0]  # as scikit-learn does
+    else:
         notes.append("The cohorts' scores do not vary enough for probabilities.")
         return out
-    weights = linalg.cho_solve((factor, True), means.T, check_finite=False)  # S^-1 mu_k
-    raw = np.array([1.0 if priors is None else float(priors.get(t, 0.0)) for t in present])
-    if priors is not None and (np.any(raw < 0) or not np.all(np.isfinite(raw)) or raw.sum() <= 0):
-        raise ValueError("priors must be non-negative numbers with a positive total.")
     with quiet():
-        log_prior = np.log(raw / raw.sum())
-        scores = cands @ weights - 0.5 * np.einsum("kj,jk->k", means, weights) + log_prior
+        log_prior = np.log(weights_k)
+        scores = cands @ coef - 0.5 * np.einsum("kj,jk->k", means, coef) + log_prior
         post = np.exp(scores - logsumexp(scores, axis=1, keepdims=True))
     for k, tier in enumerate(present):
         out[tier] = post[:, k]
     return out
+
+
+def _top_share(top: np.ndarray, cand_dist: np.ndarray, notes: list[str]) -> np.ndarray:
+    """Share of top producers whose leave-one-out distance exceeds each candidate's distance."""
+    share = np.full(cand_dist.shape[0], np.nan)
+    own = leave_one_out_distances(top) if top.shape[0] else None
+    if own is None:
+        notes.append("The top-producer comparison needs at least 3 complete top profiles.")
+        return share
+    if np.isnan(own).any():
+        notes.append("The top producers are too few or vary too little for the top comparison.")
+        return share
+    ordered = np.sort(own)
+    share = (ordered.size - np.searchsorted(ordered, cand_dist, side="right")) / ordered.size
+    share[np.isnan(cand_dist)] = np.nan
+    return share
 
 
 def _multivariate(
@@ -139,15 +224,8 @@ def _multivariate(
     cand_sub = cands[:, cols]
     cand_ok = ~np.isnan(cand_sub).any(axis=1)
     cand_sub = np.where(cand_ok[:, None], cand_sub, 0.0)
-    dist, own_top = {}, None
-    for tier in TIERS:
-        dist[tier], own = _cohort_distances(groups[tier], cand_sub, tier, notes)
-        if tier == "top":
-            own_top = own
-    share = np.full(cands.shape[0], np.nan)
-    if own_top is not None:
-        ordered = np.sort(own_top)
-        share = (ordered.size - np.searchsorted(ordered, dist["top"], side="right")) / ordered.size
+    dist = {tier: _cohort_distances(groups[tier], cand_sub, tier, notes) for tier in TIERS}
+    share = _top_share(groups["top"], dist["top"], notes)
     post = _lda_posteriors(groups, cand_sub, priors, notes)
     for arr in (*dist.values(), *post.values(), share):
         arr[~cand_ok] = np.nan
@@ -183,8 +261,11 @@ def candidate_fit(
 
     Percentiles as scipy.stats.percentileofscore(kind="mean"); Mahalanobis (1936) distance
     with the Ledoit & Wolf (2004) shrunk covariance of each cohort; posterior probabilities
-    from linear discriminant analysis with the pooled within-cohort covariance (Fisher 1936;
-    Hastie, Tibshirani & Friedman 2009, sec. 4.3). Vectorised over candidates.
+    as scikit-learn's ``LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto",
+    priors=priors)`` fitted on the producers complete on ``use`` (``priors=None``: the tiers'
+    shares of those producers). ``closer_than_top_share`` is the share of those top producers
+    whose leave-one-out distance (to the centre and covariance of the other top producers)
+    exceeds the candidate's distance to the top cohort. Vectorised over candidates.
     """
     dims = [str(d) for d in dimensions]
     x = as_matrix(scores, len(dims), "scores")

@@ -5,7 +5,8 @@ import json
 from reports.calibration.compute import calibrate_opening
 
 KEYS = {"format", "opening", "computed_at", "min_cohort", "dimensions", "cohorts", "differences",
-        "discriminating", "fit_basis", "candidates", "interviewers", "validity", "warnings"}
+        "discriminating", "fit_basis", "candidates", "interviewers", "validity", "warnings",
+        "groups", "top_share_note", "reference"}
 
 
 def _candidate(payload, name):
@@ -86,10 +87,38 @@ def test_small_cohorts_and_missing_evidence_are_warned_about(cohort_opening):
     assert "Only 12 top producers have scores (at least 20" in text
     assert "No producer has a test, roleplay or psychometric score on Negotiating" in text
     assert {r["dimension"] for r in payload["differences"]} == {"discovery", "resilience"}
-    # Cohorts of 12 are below 20: no verdicts, so the fit falls back to all scored dimensions.
+    # Cohorts of 12 are below 20: no verdicts, and no fall-back to every scored dimension.
     assert payload["discriminating"] == []
-    assert payload["fit_basis"]["basis"] == "all_with_evidence"
-    assert payload["fit_basis"]["dimensions"] == ["discovery", "resilience"]
+    assert payload["fit_basis"]["basis"] == "none"
+    assert payload["fit_basis"]["dimensions"] == []
+    (group,) = payload["groups"]
+    assert not group["usable"]
+    assert group["message"].startswith(
+        "With 12 top, 12 middle and 12 bottom producers, no probabilities are shown")
+    assert "each tier needs at least 20" in group["message"]
+    for cand in payload["candidates"]:
+        assert cand["posterior"] == {"top": None, "middle": None, "bottom": None}
+        assert cand["closer_than_top_share"] is None and cand["expectancy"] is None
+        # the percentiles stay, as description
+        assert cand["dimensions"][0]["percentiles"]["top"] is not None
+
+
+def test_a_usable_model_reports_its_quality_and_each_candidates_expectancy(cohort_opening):
+    payload = calibrate_opening(cohort_opening)
+    (group,) = payload["groups"]
+    assert group["usable"] and group["n_candidates"] == 3
+    assert group["producers"] == {"top": 12, "middle": 12, "bottom": 12}
+    v = group["validation"]
+    assert v["brier"] <= v["baseline_brier"] - 0.01 and v["auc_top"] > 0.7
+    assert f"Brier {v['brier']:.2f} against {v['baseline_brier']:.2f}" in group["message"]
+    ada = _candidate(payload, "Ada Lovelace")
+    row = ada["expectancy"]
+    assert row["low"] <= ada["posterior"]["top"] <= row["high"] and row["n"] >= row["n_top"]
+    assert row in v["expectancy"]
+    ref = {(r["instrument"], r["dimension"]): r for r in payload["reference"]}
+    assert ref[("psychometric:Sales Inventory/Discovery questioning", "discovery")] == {
+        "instrument": "psychometric:Sales Inventory/Discovery questioning",
+        "dimension": "discovery", "norm": "published"}
 
 
 def test_concurrent_validity_is_labelled_and_counted(cohort_opening):

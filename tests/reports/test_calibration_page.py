@@ -56,7 +56,9 @@ def test_numbers_are_shown_with_the_precision_the_data_supports(client, manager,
     html = client.get(URL.format(cohort_opening.slug)).content.decode()
     assert "&lt; 0.001" in html  # p for discovery, top vs bottom
     assert "separates" in html
-    assert "closer than" in html and "% of top producers" in html
+    assert "Closer to the top producers&#x27; centre than" in html
+    assert "(each measured without themselves)" in html
+    assert "cross-validated Brier" in html and "<svg" in html  # model quality and expectancy
     assert "Ada Lovelace" in html and "below knock-out" in html
     # Effect sizes and ICCs: never more than 2 decimals; no raw floats leak through.
     assert not re.search(r"\d\.\d{4,}", html)

@@ -11,6 +11,7 @@ from reports.calibration.evidence import (
     rating_matrices,
     score_matrices,
     standardise,
+    standardise_against_producers,
 )
 
 
@@ -32,15 +33,38 @@ class Rating:
     rating: float
 
 
-def test_instrument_scores_are_z_scored_across_producers_and_candidates():
-    # SJT on dimension 1: producer 1 = 1, producer 2 = 2, candidate 9 = 3.
-    # mean 2, sample SD 1, so z = -1, 0, +1.
+def test_instrument_scores_are_z_scored_against_the_producers_only():
+    # SJT on dimension 1: producers 1, 2, 3 = 1, 2, 3 (mean 2, sample SD 1); candidate 9 = 5
+    # is scored against that reference: z = 3.
     scores = [Score("producer", 1, "sjt:a", 1, 1.0), Score("producer", 2, "sjt:a", 1, 2.0),
-              Score("candidate", 9, "sjt:a", 1, 3.0)]
-    z, warnings = standardise(scores)
+              Score("producer", 3, "sjt:a", 1, 3.0), Score("candidate", 9, "sjt:a", 1, 5.0)]
+    z, reference, warnings = standardise_against_producers(scores)
     assert z[("sjt:a", 1)] == {("producer", 1): -1.0, ("producer", 2): 0.0,
-                               ("candidate", 9): 1.0}
+                               ("producer", 3): 1.0, ("candidate", 9): 3.0}
+    assert reference[("sjt:a", 1)] == {"mean": 2.0, "sd": 1.0, "n": 3}
     assert warnings == []
+
+
+def test_adding_candidates_leaves_producer_figures_unchanged():
+    producers = [Score("producer", p, "sjt:a", 1, float(p * p)) for p in range(1, 6)]
+    producers += [Score("producer", p, "roleplay:r", 2, float(7 - p)) for p in range(1, 5)]
+    few = producers + [Score("candidate", 9, "sjt:a", 1, 4.0)]
+    many = few + [Score("candidate", c, "sjt:a", 1, 100.0 + c) for c in range(10, 40)]
+    many += [Score("candidate", c, "roleplay:r", 2, -50.0) for c in range(10, 40)]
+    a = score_matrices(few, producer_ids=[1, 2, 3, 4, 5], candidate_ids=[9], dimension_ids=[1, 2])
+    b = score_matrices(many, producer_ids=[1, 2, 3, 4, 5], candidate_ids=[9, *range(10, 40)],
+                       dimension_ids=[1, 2])
+    np.testing.assert_array_equal(a.producers, b.producers)
+    np.testing.assert_array_equal(a.candidates[0], b.candidates[0])
+    assert a.reference == b.reference
+
+
+def test_an_instrument_no_producer_took_cannot_be_compared():
+    scores = [Score("candidate", c, "sjt:new", 1, float(c)) for c in range(5)]
+    z, reference, warnings = standardise_against_producers(scores, labels={1: "Discovery"})
+    assert z == {} and reference == {}
+    assert warnings == ["sjt:new scores on Discovery were left out: fewer than two producers "
+                        "have a score."]
 
 
 def test_psychometric_scores_are_taken_as_given_z_scores():
@@ -64,9 +88,10 @@ def test_an_instrument_that_cannot_be_standardised_is_dropped_with_a_warning():
               Score("producer", 1, "sjt:b", 2, 5.0)]
     z, warnings = standardise(scores, labels={1: "Discovery", 2: "Drive"})
     assert z == {}
-    assert any("sjt:a scores on Discovery" in w and "everyone scored the same" in w
+    assert any("sjt:a scores on Discovery" in w and "every producer scored the same" in w
                for w in warnings)
-    assert any("sjt:b scores on Drive" in w and "only one person" in w for w in warnings)
+    assert any("sjt:b scores on Drive" in w and "fewer than two producers" in w
+               for w in warnings)
 
 
 def test_combined_score_is_the_mean_of_the_available_instrument_z_scores():

@@ -5,6 +5,7 @@ import json
 from django.core.management.base import BaseCommand, CommandError
 
 from reports.calibration.compute import calibrate_opening, store_snapshot
+from reports.calibration.presentation import top_share_text
 from selection.models import Opening
 
 
@@ -38,6 +39,7 @@ def _fmt(value, spec: str = ".2f") -> str:
     return "-" if value is None else format(value, spec)
 
 
+
 def summary(payload: dict) -> str:
     """A readable text summary of a calibration payload."""
     c = payload["cohorts"]
@@ -59,14 +61,24 @@ def summary(payload: dict) -> str:
         )
     lines += ["", f"Candidates ({payload['fit_basis']['basis']}: "
               f"{', '.join(payload['fit_basis']['dimensions']) or 'none'}):"]
+    for group in payload.get("groups", []):
+        v = group["validation"]
+        lines.append(
+            f"  Group {group['index'] + 1} ({', '.join(group['instruments'])}; "
+            f"{group['n_candidates']} candidates): {'usable' if group['usable'] else 'not usable'}"
+            f", Brier {_fmt(v['brier'])} vs base rates {_fmt(v['baseline_brier'])}, "
+            f"AUC {_fmt(v['auc_top'])}"
+        )
+        lines.append(f"    {group['message']}")
     for cand in payload["candidates"]:
         post = cand["posterior"]
         share = cand["closer_than_top_share"]
+        group = "-" if cand.get("group") is None else cand["group"] + 1
         lines.append(
-            f"  {cand['name']:<28} {cand['stage_label']:<12} "
+            f"  {cand['name']:<28} {cand['stage_label']:<12} group {group}  "
             f"P(top/middle/bottom)={_fmt(post['top'])}/{_fmt(post['middle'])}/"
-            f"{_fmt(post['bottom'])}  closer than "
-            f"{'-' if share is None else round(100 * share)} % of top producers"
+            f"{_fmt(post['bottom'])}"
+            + ("" if share is None else "  " + top_share_text(share))
         )
     overall = payload["interviewers"]["overall"]
     lines += ["", f"Interviewers: {overall['n_raters']}, ICC(2,1)={_fmt(overall.get('icc2'))}, "

@@ -1,12 +1,8 @@
 """candidate_fit against scipy percentileofscore, sklearn ledoit_wolf and sklearn LDA.
 
-LDA match: sklearn's LinearDiscriminantAnalysis builds its shared covariance as
-sum_k prior_k * C_k, with C_k from a per-class covariance estimator (default: the biased
-empirical covariance), so with the default estimator it does NOT equal the pooled
-within-cohort covariance sum_k (n_k - 1) S_k / (N - K) used here (it weights the classes by
-their priors and divides by n_k). Passing a covariance_estimator that returns
-scatter_k / ((N - K) prior_k) makes sklearn's covariance exactly the pooled one, and then
-solver="lsqr" (and "eigen") predict_proba equal our posteriors.
+The posterior is defined as scikit-learn's LinearDiscriminantAnalysis(solver="lsqr",
+shrinkage="auto", priors=priors) fitted on the producers complete on ``use``; the top share
+against a brute-force leave-one-out with sklearn's ledoit_wolf.
 """
 
 import math
@@ -18,9 +14,11 @@ from hypothesis import strategies as st
 from scipy import stats
 from scipy.spatial import distance
 from sklearn.covariance import ledoit_wolf
-from sklearn.discriminant_analysis import LinearDiscriminantAnalysis
+from sklearn.discriminant_analysis import LinearDiscriminantAnalysis, _cov
 
 from reports.stats import candidate_fit
+from reports.stats._util import standardised_ledoit_wolf
+from reports.stats.fit import leave_one_out_distances
 
 TOL = {"rtol": 1e-6, "atol": 1e-6}
 TIERS = ("top", "middle", "bottom")
@@ -41,25 +39,6 @@ def _data(seed, n=(25, 50, 25), p=4, m=30, nan_share=0.0, discrete=False):
     return x, tiers, cands, [f"d{j}" for j in range(p)]
 
 
-class _PooledShare:
-    """sklearn covariance estimator making LDA's sum_k prior_k C_k the pooled covariance."""
-
-    def __init__(self, n_total, n_classes, prior_by_size):
-        self.n_total, self.n_classes, self.prior_by_size = n_total, n_classes, prior_by_size
-
-    def get_params(self, deep=True):
-        return {}
-
-    def fit(self, x):
-        xc = x - x.mean(axis=0)
-        if x.shape[0] not in self.prior_by_size:  # solver="eigen" also fits the total scatter,
-            self.covariance_ = xc.T @ xc / x.shape[0]  # which only enters through S_b and
-            return self  # leaves coef_ = S_w^-1 mu_k unchanged with all eigenvectors kept.
-        prior = self.prior_by_size[x.shape[0]]
-        self.covariance_ = xc.T @ xc / ((self.n_total - self.n_classes) * prior)
-        return self
-
-
 @pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("discrete", [False, True])
 def test_percentiles_match_scipy(seed, discrete):
@@ -77,9 +56,20 @@ def test_percentiles_match_scipy(seed, discrete):
                 np.testing.assert_allclose(fit.percentiles[tier][dim], ref, **TOL)
 
 
+def _brute_force_loo(cohort):
+    """Each row's distance to the mean and sklearn Ledoit-Wolf covariance of the others."""
+    out = []
+    for i in range(cohort.shape[0]):
+        others = np.delete(cohort, i, axis=0)
+        cov, _ = ledoit_wolf(others, assume_centered=False)
+        out.append(distance.mahalanobis(cohort[i], others.mean(axis=0), np.linalg.inv(cov)))
+    return np.array(out)
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
-def test_mahalanobis_and_top_share_match_sklearn_ledoit_wolf(seed):
-    x, tiers, cands, dims = _data(seed, p=5)
+@pytest.mark.parametrize("n_top", [4, 6, 25])
+def test_mahalanobis_and_top_share_match_sklearn_ledoit_wolf(seed, n_top):
+    x, tiers, cands, dims = _data(seed, n=(n_top, 50, 25), p=5)
     fits = candidate_fit(cands, x, tiers, dims)
     for tier in TIERS:
         cohort = x[tiers == tier]
@@ -89,61 +79,124 @@ def test_mahalanobis_and_top_share_match_sklearn_ledoit_wolf(seed):
         ref = [distance.mahalanobis(c, mu, vi) for c in cands]
         np.testing.assert_allclose([f.mahalanobis[tier] for f in fits], ref, **TOL)
         if tier == "top":
-            own = np.array([distance.mahalanobis(r, mu, vi) for r in cohort])
+            own = _brute_force_loo(cohort)
             share = [np.mean(own > d) for d in ref]
             np.testing.assert_allclose([f.closer_than_top_share for f in fits], share, **TOL)
 
 
+@pytest.mark.parametrize(("n", "p"), [(3, 1), (4, 3), (8, 20), (40, 6), (120, 50)])
+def test_leave_one_out_distances_match_brute_force(n, p):
+    rng = np.random.default_rng(n * 100 + p)
+    mixing = rng.normal(size=(p, p)) + np.eye(p)
+    cohort = rng.normal(size=(n, p)) @ mixing + 3.0
+    np.testing.assert_allclose(leave_one_out_distances(cohort), _brute_force_loo(cohort), **TOL)
+
+
+def test_leave_one_out_is_not_the_in_sample_distance():
+    # A regression guard: the old share used in-sample distances, which are always smaller.
+    rng = np.random.default_rng(9)
+    cohort = rng.normal(size=(12, 4))
+    cov, _ = ledoit_wolf(cohort)
+    vi = np.linalg.inv(cov)
+    in_sample = np.array([distance.mahalanobis(r, cohort.mean(axis=0), vi) for r in cohort])
+    assert np.all(leave_one_out_distances(cohort) > in_sample)
+
+
 @pytest.mark.parametrize("seed", [0, 1, 2])
-@pytest.mark.parametrize("solver", ["lsqr", "eigen"])
+@pytest.mark.parametrize("n_top", [5, 12, 30])
+def test_candidate_equal_to_a_top_producer_is_never_closer_than_nobody(seed, n_top):
+    x, tiers, _, dims = _data(seed, n=(n_top, 40, 20), p=6)
+    top = x[tiers == "top"]
+    for fit in candidate_fit(top, x, tiers, dims):
+        assert fit.closer_than_top_share > 0
+
+
+def test_candidates_like_the_top_producers_sit_near_the_middle_of_them():
+    # Candidates drawn from the top producers' own distribution: about half of the top
+    # producers are further from their centre (the in-sample version gave 10-16 %).
+    rng = np.random.default_rng(21)
+    shares = []
+    for _ in range(30):
+        top = rng.normal(size=(10, 5))
+        rest = rng.normal(-0.5, 1.0, size=(30, 5))
+        x = np.vstack([top, rest])
+        tiers = ["top"] * 10 + ["middle"] * 20 + ["bottom"] * 10
+        cands = rng.normal(size=(40, 5))
+        shares += [f.closer_than_top_share for f in candidate_fit(cands, x, tiers, list("abcde"))]
+    assert 0.4 < np.mean(shares) < 0.6
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
 @pytest.mark.parametrize("priors", [None, {"top": 0.2, "middle": 0.5, "bottom": 0.3}])
-def test_posteriors_match_sklearn_lda_with_pooled_covariance(seed, solver, priors):
-    x, tiers, cands, dims = _data(seed, n=(21, 47, 30), p=4)
+def test_posteriors_match_sklearn_shrinkage_lda(seed, priors):
+    x, tiers, cands, dims = _data(seed, n=(21, 47, 30), p=4, nan_share=0.02)
+    x[:, 3] = 2.0 * x[:, 0] + 0.01 * x[:, 3]  # nearly duplicated: unshrunk LDA would break
+    cands[:, 3] = 2.0 * cands[:, 0]
     fits = candidate_fit(cands, x, tiers, dims, use=["d0", "d2", "d3"], priors=priors)
     cols = [0, 2, 3]
+    complete = ~np.isnan(x[:, cols]).any(axis=1)
     classes = sorted(TIERS)  # sklearn orders classes: bottom, middle, top
-    prior_vec = np.array([1 / 3] * 3 if priors is None else [priors[c] for c in classes])
-    sizes = {int((tiers == c).sum()): pr for c, pr in zip(classes, prior_vec, strict=True)}
     lda = LinearDiscriminantAnalysis(
-        solver=solver,
-        priors=prior_vec,
-        covariance_estimator=_PooledShare(len(tiers), 3, sizes),
+        solver="lsqr",
+        shrinkage="auto",
+        priors=None if priors is None else [priors[c] for c in classes],
     )
-    lda.fit(x[:, cols], tiers.astype(str))
-    ref = lda.predict_proba(cands[:, cols])
+    lda.fit(x[complete][:, cols], tiers[complete].astype(str))
+    ok = ~np.isnan(cands[:, cols]).any(axis=1)
+    ref = lda.predict_proba(np.where(np.isnan(cands[:, cols]), 0.0, cands[:, cols]))
+    for k, cls in enumerate(lda.classes_):
+        got = np.array([f.posterior[cls] for f in fits])
+        np.testing.assert_allclose(got[ok], ref[ok, k], **TOL)
+        assert np.isnan(got[~ok]).all()
+
+
+def test_posteriors_match_sklearn_with_a_constant_column_and_two_cohorts():
+    x, tiers, cands, dims = _data(5, n=(15, 25, 0), p=3)
+    x[tiers == "top", 1] = 1.5  # constant within one cohort: sklearn keeps its scale at 1
+    fits = candidate_fit(cands, x, tiers, dims)
+    lda = LinearDiscriminantAnalysis(solver="lsqr", shrinkage="auto")
+    ref = lda.fit(x, tiers.astype(str)).predict_proba(cands)
     for k, cls in enumerate(lda.classes_):
         np.testing.assert_allclose([f.posterior[cls] for f in fits], ref[:, k], **TOL)
 
 
-def test_default_sklearn_lda_differs_from_pooled_formula():
-    # Documents the convention: sklearn's default within-class covariance is not the pooled one.
-    x, tiers, cands, dims = _data(3, n=(10, 60, 30), p=3)
-    fits = candidate_fit(cands, x, tiers, dims)
-    lda = LinearDiscriminantAnalysis(solver="lsqr", priors=[1 / 3] * 3).fit(x, tiers.astype(str))
-    ref = lda.predict_proba(cands)
-    ours = np.array([[f.posterior[c] for c in lda.classes_] for f in fits])
-    assert not np.allclose(ours, ref, atol=1e-6)
+def test_standardised_ledoit_wolf_matches_sklearn_cov():
+    rng = np.random.default_rng(4)
+    for n, p in ((2, 3), (9, 1), (30, 8)):
+        x = rng.normal(size=(n, p)) * rng.uniform(0.1, 10, size=p)
+        np.testing.assert_allclose(standardised_ledoit_wolf(x), _cov(x, "auto"), **TOL)
 
 
 def test_hand_computed_one_dimension():
-    # One dimension; top = [2, 4] (mean 3), middle = [0, 2] (mean 1), bottom = [-2, 0] (mean -1).
-    # Percentile of x = 3 in top: (count < 3 = 1 + count <= 3 = 1) / 2 / 2 * 100 = 50.
-    # Ledoit-Wolf with p = 1 is the biased variance: ((2-3)^2 + (4-3)^2) / 2 = 1, so the
-    # distance of 3 to top is 0 and to middle |3 - 1| / 1 = 2.
-    # Pooled variance: (2 + 2 + 2) / (6 - 3) = 2. LDA scores (equal priors cancel):
-    # top 3*3/2 - 9/4 = 2.25, middle 3*1/2 - 1/4 = 1.25, bottom -3/2 - 1/4 = -1.75.
-    x = np.array([[2.0], [4.0], [0.0], [2.0], [-2.0], [0.0]])
-    tiers = ["top", "top", "middle", "middle", "bottom", "bottom"]
+    # One dimension; top = [2, 3, 4] (mean 3), middle = [0, 1, 2] (mean 1), bottom = [-2, -1, 0]
+    # (mean -1). Percentile of x = 3 in top: (count < 3 = 1 + count <= 3 = 2) / 2 / 3 * 100 = 50.
+    # Ledoit-Wolf with p = 1 is the biased variance 2/3, so the distance of 3 to top is 0 and
+    # to middle |3 - 1| / sqrt(2/3). LDA: each cohort's variance 2/3, priors 1/3 each, shared
+    # variance 2/3; scores (x mu_k - mu_k^2 / 2) * 3/2: top 6.75, middle 3.75, bottom -5.25.
+    # Leave-one-out top distances: without 2 -> others [3, 4], mean 3.5, variance 1/4, so
+    # |2 - 3.5| / 0.5 = 3; without 3 -> 0; without 4 -> 3. The candidate's distance is 0, so
+    # 2 of the 3 top producers are further out.
+    x = np.array([[2.0], [3.0], [4.0], [0.0], [1.0], [2.0], [-2.0], [-1.0], [0.0]])
+    tiers = ["top"] * 3 + ["middle"] * 3 + ["bottom"] * 3
     (fit,) = candidate_fit(np.array([[3.0]]), x, tiers, ["d"])
     assert fit.percentiles["top"]["d"] == pytest.approx(50.0)
     assert fit.percentiles["middle"]["d"] == pytest.approx(100.0)
     assert fit.mahalanobis["top"] == pytest.approx(0.0)
-    assert fit.mahalanobis["middle"] == pytest.approx(2.0)
-    e = np.exp([2.25, 1.25, -1.75])
+    assert fit.mahalanobis["middle"] == pytest.approx(2.0 / math.sqrt(2.0 / 3.0))
+    e = np.exp([6.75, 3.75, -5.25])
     expected = e / e.sum()
     got = [fit.posterior[t] for t in ("top", "middle", "bottom")]
     np.testing.assert_allclose(got, expected, **TOL)
-    assert fit.closer_than_top_share == pytest.approx(1.0)  # both top producers are at distance 1
+    assert fit.closer_than_top_share == pytest.approx(2.0 / 3.0)
+    np.testing.assert_allclose(leave_one_out_distances(x[:3]), [3.0, 0.0, 3.0], **TOL)
+
+
+def test_two_top_producers_give_no_top_share():
+    x = np.array([[2.0], [4.0], [0.0], [2.0], [-2.0], [0.0]])
+    tiers = ["top", "top", "middle", "middle", "bottom", "bottom"]
+    (fit,) = candidate_fit(np.array([[3.0]]), x, tiers, ["d"])
+    assert math.isnan(fit.closer_than_top_share)
+    assert any("at least 3 complete top" in w for w in fit.warnings)
 
 
 def test_missing_values_are_left_out_with_warnings():

@@ -40,8 +40,8 @@ def test_matches_scipy_welch_and_direct_hedges(seed):
     results = cohort_differences(x, tiers, DIMS, min_n=5)
     assert len(results) == 2 * len(DIMS)
     by_key = {(r.dimension, r.comparison): r for r in results}
+    keys, ps = [], []
     for comparison, other in (("top_vs_middle", "middle"), ("top_vs_bottom", "bottom")):
-        ps = []
         for j, dim in enumerate(DIMS):
             a = x[tiers == "top", j]
             b = x[tiers == other, j]
@@ -56,12 +56,72 @@ def test_matches_scipy_welch_and_direct_hedges(seed):
                 **TOL,
             )
             np.testing.assert_allclose([res.g_ci_low, res.g_ci_high], [lo, hi], **TOL)
+            keys.append((dim, comparison))
             ps.append(ref.pvalue)
-        holm = holm_adjust(ps)
-        got = [by_key[(d, comparison)].p_holm for d in DIMS]
-        np.testing.assert_allclose(got, holm, **TOL)
-        for dim, ph in zip(DIMS, got, strict=True):
-            assert by_key[(dim, comparison)].discriminating == (ph < 0.05)
+    # one Holm family over all 2m p-values of both comparisons together
+    holm = holm_adjust(ps)
+    got = [by_key[k].p_holm for k in keys]
+    np.testing.assert_allclose(got, holm, **TOL)
+    for key, ph in zip(keys, got, strict=True):
+        assert by_key[key].discriminating == (ph < 0.05)
+
+
+def _holm_by_hand(ps):
+    """Holm's step-down procedure written out directly from the 1979 paper."""
+    finite = [(p, i) for i, p in enumerate(ps) if not math.isnan(p)]
+    finite.sort()
+    m = len(finite)
+    out = [float("nan")] * len(ps)
+    running = 0.0
+    for rank, (p, i) in enumerate(finite):
+        running = max(running, min(1.0, (m - rank) * p))
+        out[i] = running
+    return out
+
+
+def test_one_holm_family_over_both_comparisons():
+    # Two dimensions, four p-values in one family. Top differs from bottom on "a" only.
+    rng = np.random.default_rng(11)
+    top = rng.normal(size=(15, 2)) + [1.2, 0.0]
+    middle = rng.normal(size=(30, 2)) + [0.9, 0.0]
+    bottom = rng.normal(size=(15, 2))
+    x = np.vstack([top, middle, bottom])
+    x[20, 1] = np.nan
+    tiers = ["top"] * 15 + ["middle"] * 30 + ["bottom"] * 15
+    res = cohort_differences(x, tiers, ["a", "b"], min_n=10)
+    ps = [r.p for r in res]  # a/tm, a/tb, b/tm, b/tb
+    expected = _holm_by_hand(ps)
+    np.testing.assert_allclose([r.p_holm for r in res], expected, **TOL)
+    # the smallest p is multiplied by 4 (the whole family), not by 2 (one comparison)
+    smallest = int(np.argmin(ps))
+    assert res[smallest].p_holm == pytest.approx(min(1.0, 4 * ps[smallest]))
+
+
+def test_nan_p_values_stay_out_of_the_family():
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(40, 3))
+    x[:10, 0] += 2.0
+    x[:, 2] = 1.0  # constant: NaN p in both comparisons
+    tiers = ["top"] * 10 + ["middle"] * 20 + ["bottom"] * 10
+    res = cohort_differences(x, tiers, ["a", "b", "c"], min_n=5)
+    finite = [r.p for r in res if not math.isnan(r.p)]
+    assert len(finite) == 4
+    for r in res:
+        if math.isnan(r.p):
+            assert math.isnan(r.p_holm)
+    smallest = min(res, key=lambda r: r.p if not math.isnan(r.p) else 2)
+    assert smallest.p_holm == pytest.approx(4 * smallest.p)
+
+
+def test_alpha_sets_the_threshold():
+    rng = np.random.default_rng(5)
+    x = rng.normal(size=(60, 1))
+    x[:15] += 0.8
+    tiers = ["top"] * 15 + ["middle"] * 30 + ["bottom"] * 15
+    res = cohort_differences(x, tiers, ["a"], min_n=10, alpha=1.0)
+    assert all(r.discriminating for r in res)
+    res = cohort_differences(x, tiers, ["a"], min_n=10, alpha=0.0)
+    assert not any(r.discriminating for r in res)
 
 
 def test_holm_hand_computed():
