@@ -3,6 +3,9 @@ PYTHON ?= python3.11
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+# The settings are production-safe unless DEBUG is on; these targets are a developer's
+# machine, so their manage.py commands run with it on whatever the shell has.
+DEV := DEBUG=1
 
 .PHONY: run test install lint migrate seed worker browser-deps clean
 
@@ -19,20 +22,20 @@ $(STAMP): $(PY) pyproject.toml
 install: $(STAMP)
 
 migrate: install
-	$(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py migrate --no-input
 
 seed: migrate
-	$(PY) manage.py seed_demo --if-empty
+	$(DEV) $(PY) manage.py seed_demo --if-empty
 
 run: seed
-	$(PY) manage.py collectstatic --no-input -v0
+	$(DEV) $(PY) manage.py collectstatic --no-input -v0
 	@echo "Serving on http://127.0.0.1:8000/ with a background-task worker beside it"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py worker & worker=$$!; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) $(PY) manage.py worker & worker=$$!; \
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: migrate
-	$(PY) manage.py worker
+	$(DEV) $(PY) manage.py worker
 
 test: install
 	$(PY) -m pytest -q $(PYTEST_ARGS)
