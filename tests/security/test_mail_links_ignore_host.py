@@ -83,9 +83,15 @@ def test_candidate_sjt_link(client, manager, application, library):
     assert mail.outbox[0].to == [application.candidate.email]
     (link,) = mailed_links(mail.outbox[0])
     invitation = SJTInvitation.objects.get(candidate=application.candidate)
-    token = link.removeprefix(BASE + "/assessments/t/").rstrip("/")
-    assert delivery.invitation_for_token(token).pk == invitation.pk
-    # The same link is shown to the manager on the candidate's page, to pass on by hand.
-    page = client.get(application.get_absolute_url(), **EVIL)
-    assert link in page.content.decode()
-    assert b"evil.example" not in page.content
+    assert invitation_of(link) == invitation
+    # The link is also shown to the manager on the candidate's page, to pass on by hand
+    # (signed afresh for each page, so the same invitation rather than the same string).
+    page = client.get(application.get_absolute_url(), **EVIL).content.decode()
+    assert "evil.example" not in page
+    (shown,) = re.findall(r"https?://[^\s\"'<>]*/assessments/t/[^\s\"'<>]+", page)
+    assert invitation_of(shown) == invitation
+
+
+def invitation_of(link: str) -> SJTInvitation:
+    assert link.startswith(BASE + "/assessments/t/"), link
+    return delivery.invitation_for_token(link.removeprefix(BASE + "/assessments/t/").rstrip("/"))
