@@ -6,6 +6,9 @@ PY := $(VENV)/bin/python
 SUM := $(shell cat pyproject.toml | cksum | cut -d' ' -f1)
 STAMP := $(VENV)/.installed-$(SUM)
 DEV_STAMP := $(VENV)/.installed-dev-$(SUM)
+# The settings are production-safe unless DEBUG is on; these targets are a developer's
+# machine, so their manage.py commands run with it on whatever the shell has.
+DEV := DEBUG=1
 
 .PHONY: run test install install-dev lint migrate seed worker browser-deps clean
 
@@ -30,20 +33,20 @@ install: $(STAMP)
 install-dev: $(DEV_STAMP)
 
 migrate: install
-	$(PY) manage.py migrate --no-input
+	$(DEV) $(PY) manage.py migrate --no-input
 
 seed: migrate
-	$(PY) manage.py seed_demo --if-empty
+	$(DEV) $(PY) manage.py seed_demo --if-empty
 
 run: seed
-	$(PY) manage.py collectstatic --no-input -v0
+	$(DEV) $(PY) manage.py collectstatic --no-input -v0
 	@echo "Serving on http://127.0.0.1:8000/ with a background-task worker beside it"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	$(PY) manage.py worker & worker=$$!; \
-	$(PY) manage.py runserver 127.0.0.1:8000
+	$(DEV) $(PY) manage.py worker & worker=$$!; \
+	$(DEV) $(PY) manage.py runserver 127.0.0.1:8000
 
 worker: migrate
-	$(PY) manage.py worker
+	$(DEV) $(PY) manage.py worker
 
 test: install-dev
 	$(PY) -m pytest -q $(PYTEST_ARGS)

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
+from selection import links
+
 from . import sjt
 from .models import JudgmentTest, SJTAttempt, SJTInvitation
 from .signals import evidence_changed
@@ -36,6 +38,12 @@ def token_for(invitation: SJTInvitation) -> str:
 
 def link_path(invitation: SJTInvitation) -> str:
     return reverse("assessments:take_test", args=[token_for(invitation)])
+
+
+def link_url(invitation: SJTInvitation) -> str:
+    """The personal link as mailed and shown to staff: on SELECTION_BASE_URL, whatever Host
+    the request that made it carried."""
+    return links.absolute_url(link_path(invitation))
 
 
 def invitation_for_token(token: str) -> SJTInvitation:
@@ -90,7 +98,8 @@ def invite(*, test: JudgmentTest, by, candidate=None, producer=None, application
     return invitation, True
 
 
-def send_invitation_email(invitation: SJTInvitation, url: str) -> None:
+def send_invitation_email(invitation: SJTInvitation) -> None:
+    url = link_url(invitation)
     person = invitation.person
     expires = timezone.localtime(invitation.expires_at)
     send_mail(

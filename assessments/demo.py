@@ -46,7 +46,6 @@ TIER_INDEX = {Producer.TOP: 0, Producer.MIDDLE: 1, Producer.BOTTOM: 2}
 SJT_DISCRIMINATING = {0, 1, 4, 8, 11}
 SJT_NOISE = (0.5, 1.0, 1.6)
 CANDIDATE_STAGES = [Application.CALIBRATION, Application.INTERVIEWING, Application.ASSESSMENT]
-SERVER = "http://127.0.0.1:8000"
 
 
 def seed(stdout) -> dict[str, int]:
@@ -63,7 +62,7 @@ def seed(stdout) -> dict[str, int]:
     if invitation is not None:
         stdout.write(f"Open SJT link for {invitation.candidate} (valid until "
                      f"{timezone.localtime(invitation.expires_at):%d %b %Y}): "
-                     f"{SERVER}{delivery.link_path(invitation)}")
+                     f"{delivery.link_url(invitation)}")
     return created
 
 

@@ -26,7 +26,7 @@ def application_panel(request, *, application):
         sjt_rows.append({
             "invitation": invitation, "status": invitation.status, "attempt": attempt,
             "dimension_scores": sorted(scores, key=lambda pair: str(pair[0])),
-            "link": request.build_absolute_uri(delivery.link_path(invitation))
+            "link": delivery.link_url(invitation)
             if invitation.status in ("open", "started") else "",
         })
     return "assessments/panel_application.html", {

@@ -29,6 +29,7 @@ sys.path.insert(0, str(ROOT))
 def setup_django(db_path: str) -> None:
     os.environ["SQLITE_PATH"] = db_path
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "selection.settings")
+    os.environ.setdefault("DEBUG", "1")  # a developer's machine; see selection/settings.py
     os.environ.pop("DATABASE_URL", None)
     import django
 

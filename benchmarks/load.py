@@ -61,6 +61,7 @@ def server_env(args) -> dict:
         DEBUG="0",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        SELECTION_BASE_URL="http://127.0.0.1",  # the server's port is added when it starts
         SECURE_SSL_REDIRECT="0",
         SECURE_COOKIES="0",
         SECURE_HSTS_SECONDS="0",
@@ -139,7 +140,8 @@ def start_gunicorn(args, port: int) -> subprocess.Popen:
         "--worker-class", "gthread", "--threads", str(args.threads),
         "--log-level", "warning", "--timeout", "30", "--preload",
     ]
-    server = subprocess.Popen(command, cwd=ROOT, env=server_env(args))
+    server = subprocess.Popen(command, cwd=ROOT, env=dict(
+        server_env(args), SELECTION_BASE_URL=f"http://127.0.0.1:{port}"))
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

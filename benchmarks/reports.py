@@ -61,6 +61,7 @@ def _setup(db: str | None) -> None:
 
 def _django() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "selection.settings")
+    os.environ.setdefault("DEBUG", "1")  # a developer's machine; see selection/settings.py
     import django
 
     django.setup()

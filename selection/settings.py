@@ -1,11 +1,13 @@
 """Settings for Selection, read from the environment.
 
-DEBUG defaults to on for a developer's machine (``make run``); with DEBUG off the
-settings refuse to load without SECRET_KEY and switch on the production safeguards.
+DEBUG is off unless the environment turns it on (``make run`` and the test run do). With
+DEBUG off the settings refuse to load without SECRET_KEY and SELECTION_BASE_URL and switch
+on the production safeguards.
 """
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -26,7 +28,19 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-DEBUG = env_bool("DEBUG", True)
+def base_url(value: str) -> str:
+    """SELECTION_BASE_URL checked and normalised to ``scheme://host[:port]``."""
+    parts = urlsplit(value.strip())
+    if (parts.scheme not in {"http", "https"} or not parts.hostname
+            or parts.path not in {"", "/"} or parts.query or parts.fragment):
+        raise ImproperlyConfigured(
+            f"SELECTION_BASE_URL must be a scheme and a host only, like "
+            f"https://hire.example.com (it is {value!r})."
+        )
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+DEBUG = env_bool("DEBUG", False)
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
 if not SECRET_KEY:
@@ -36,7 +50,23 @@ if not SECRET_KEY:
         )
     SECRET_KEY = "insecure-development-key-only-for-debug-mode"
 
-ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if not DEBUG else "*")
+# The address people open the site at. Every link in an email (password reset, invitation,
+# candidate test links) is built from it, never from the Host header of the request that
+# caused the email, so a forged Host cannot redirect a reset link to another site.
+if os.environ.get("SELECTION_BASE_URL", "").strip():
+    SELECTION_BASE_URL = base_url(os.environ["SELECTION_BASE_URL"])
+elif DEBUG:
+    SELECTION_BASE_URL = "http://127.0.0.1:8000"
+else:
+    raise ImproperlyConfigured(
+        "SELECTION_BASE_URL must be set in the environment when DEBUG is off: the address "
+        "people open the site at, e.g. https://hire.example.com. Links in emails use it."
+    )
+
+ALLOWED_HOSTS = env_list(
+    "ALLOWED_HOSTS",
+    "*" if DEBUG else f"{urlsplit(SELECTION_BASE_URL).hostname},127.0.0.1,localhost",
+)
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -105,7 +135,14 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite file by default (WAL mode), PostgreSQL when DATABASE_URL is set.
+# Database: PostgreSQL or SQLite from DATABASE_URL; without it, the SQLite file SQLITE_PATH.
+# SQLite always gets WAL, synchronous=NORMAL, IMMEDIATE transactions and a busy timeout,
+# however it was chosen: without them a writer beside the worker fails "database is locked".
+SQLITE_OPTIONS = {
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+}
 DATABASE_URL = os.environ.get("DATABASE_URL", "")
 if DATABASE_URL:
     DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=60)}
@@ -114,13 +151,11 @@ else:
         "default": {
             "ENGINE": "django.db.backends.sqlite3",
             "NAME": os.environ.get("SQLITE_PATH", str(BASE_DIR / "db.sqlite3")),
-            "OPTIONS": {
-                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-                "transaction_mode": "IMMEDIATE",
-                "timeout": 20,
-            },
         }
     }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Options given in the URL's query string (e.g. ?timeout=60) take precedence.
+    DATABASES["default"]["OPTIONS"] = {**SQLITE_OPTIONS, **DATABASES["default"].get("OPTIONS", {})}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -175,6 +210,8 @@ ACCOUNT_RATE_LIMITS = {
     "reset_password": "20/m/ip,5/m/key",
 }
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
+# Not the request's host, which allauth would otherwise put in every subject line.
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Selection] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Selection"
 SESSION_COOKIE_HTTPONLY = True
@@ -186,7 +223,7 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "selection@localhost")
 
 # Wagtail: the HR workspace lives at /cms/, logins go through allauth.
 WAGTAIL_SITE_NAME = "Selection"
-WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
+WAGTAILADMIN_BASE_URL = SELECTION_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "competencies.workflows.publish_approved"

@@ -26,8 +26,7 @@ def send_invitation(request, **person) -> str | None:
         invitation, created = delivery.invite(test=test, by=request.user, **person)
     except ValidationError as exc:
         return " ".join(exc.messages)
-    url = request.build_absolute_uri(delivery.link_path(invitation))
-    delivery.send_invitation_email(invitation, url)
+    delivery.send_invitation_email(invitation)
     return None
 
 
@@ -66,7 +65,7 @@ def producer_list(request):
     ).order_by("last_name", "first_name", "pk")
     rows = [{"producer": p, "invitations": [
         {"invitation": i, "status": i.status,
-         "link": request.build_absolute_uri(delivery.link_path(i))
+         "link": delivery.link_url(i)
          if i.status in ("open", "started") else ""}
         for i in p.sjt_invitations.all()]} for p in producers]
     return render(request, "assessments/producer_list.html", {

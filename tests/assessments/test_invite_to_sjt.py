@@ -28,8 +28,9 @@ def test_manager_invites_candidate_from_candidate_page(client, manager, applicat
     assert invitation.candidate == application.candidate and invitation.invited_by == manager
     assert abs(invitation.expires_at - timezone.now() - timedelta(days=3)) < timedelta(minutes=1)
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [application.candidate.email]
-    link = re.search(r"http://testserver/assessments/t/\S+/", mail.outbox[0].body)[0]
-    assert client.get(link).status_code == 200
+    link = re.search(r"https?://\S+/assessments/t/\S+/", mail.outbox[0].body)[0]
+    assert link.startswith(settings.SELECTION_BASE_URL + "/assessments/t/")
+    assert client.get(link.removeprefix(settings.SELECTION_BASE_URL)).status_code == 200
     page = client.get(application.get_absolute_url())
     assert b'readonly id="link-' in page.content and b"Not started" in page.content
 

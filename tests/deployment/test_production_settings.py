@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def test_check_deploy_reports_nothing():
     env = dict(os.environ, DEBUG="0", SECRET_KEY=secrets.token_urlsafe(64),
-               ALLOWED_HOSTS="hire.example.com")
+               ALLOWED_HOSTS="hire.example.com", SELECTION_BASE_URL="https://hire.example.com")
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT, env=env, capture_output=True, text=True,
