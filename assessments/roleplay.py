@@ -130,6 +130,22 @@ def sees_peer_ratings(user, scorecard: RoleplayScorecard) -> bool:
     return is_hr(user) or _manages(user, scorecard)
 
 
+def roleplays_hidden_from(user, candidate_ids) -> set[tuple[int, str]]:
+    """(candidate id, exercise slug) pairs whose other assessors' ratings ``user`` may not see.
+
+    The rule of ``sees_peer_ratings`` for a reader who manages the opening (the hiring
+    report, the calibration page, packets): their own unsubmitted scorecard for that
+    candidate in that exercise hides everyone else's, and every figure computed from them.
+    """
+    if not user.is_authenticated:
+        return set()
+    return set(
+        RoleplayScorecard.objects.filter(
+            assessor=user, candidate_id__in=list(candidate_ids), status=RoleplayScorecard.DRAFT
+        ).values_list("candidate_id", "exercise__slug")
+    )
+
+
 def _manages(user, scorecard: RoleplayScorecard) -> bool:
     if not scorecard.application_id:
         return False

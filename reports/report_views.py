@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from selection.models import Application
 
 from . import report_access as access
+from .blinding import packet_refusal
 from .charts import posterior_chart, profile_chart, strip_chart, to_svg
 from .hiring_report import candidate_report
 from .packet_models import ReportPacket
@@ -37,7 +38,7 @@ def _charts(report) -> dict:
 @login_required
 def report_page(request, slug, pk):
     application = access.report_application_for_user(request, slug, pk)
-    report = candidate_report(application, generated_by=request.user)
+    report = candidate_report(application, generated_by=request.user, reader=request.user)
     return render(request, "reports/report_candidate.html", {
         "application": application, "opening": application.opening, "report": report,
         **_charts(report),
@@ -51,7 +52,7 @@ def report_filename(name: str) -> str:
 @login_required
 def report_pdf(request, slug, pk):
     application = access.report_application_for_user(request, slug, pk)
-    report = candidate_report(application, generated_by=request.user)
+    report = candidate_report(application, generated_by=request.user, reader=request.user)
     buffer = BytesIO()
     build_candidate_pdf(report, buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
@@ -85,6 +86,8 @@ def packet_status(request, slug, pk):
     return render(request, "reports/report_packet_status.html", {
         "packet": packet, "opening": packet.opening, "stages": Application.STAGES,
         "no_worker": no_worker_warning() if packet.in_progress else None,
+        "refusal": packet_refusal(packet, request.user)
+        if packet.status == ReportPacket.DONE else "",
     })
 
 
@@ -99,7 +102,7 @@ def packet_retry(request, slug, pk):
 
 @login_required
 def packet_download(request, slug, pk):
-    packet = refresh_status(access.packet_for_user(request, slug, pk))
+    packet = refresh_status(access.packet_file_for_user(request, slug, pk))
     path = packet_path(packet)
     if packet.status != ReportPacket.DONE or path is None or not path.is_file():
         raise Http404("This packet has no finished file.")
