@@ -10,6 +10,7 @@ from selection.access import can_manage_opening, is_hr
 from selection.models import Application
 
 from .models import JudgmentTest, RoleplayScorecard
+from .roleplay import sees_peer_ratings
 
 
 def require_hr(request) -> None:
@@ -41,7 +42,8 @@ def scorecard_for_user(request, pk: int, *, write: bool = False) -> RoleplayScor
     """A roleplay scorecard for its assessor; read-only and submitted-only for managers.
 
     The assessor may write while it is a draft. HR and the opening's hiring managers may
-    read a submitted one. Everyone else gets 403.
+    read a submitted one, unless they assess the same person in the same exercise and have
+    not submitted (``roleplay.sees_peer_ratings``). Everyone else gets 403.
     """
     try:
         card = RoleplayScorecard.objects.select_related(
@@ -60,6 +62,9 @@ def scorecard_for_user(request, pk: int, *, write: bool = False) -> RoleplayScor
         card.application_id is not None and can_manage_opening(user, card.application.opening)
     )
     if manages and card.is_submitted:
+        if not sees_peer_ratings(user, card):
+            raise PermissionDenied("You also assess this person in this exercise: other "
+                                   "assessors' scorecards show once you submit your own.")
         return card
     raise PermissionDenied("Only the assessor, and once submitted HR and the hiring manager, "
                            "can see this scorecard.")

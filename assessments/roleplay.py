@@ -119,15 +119,39 @@ def sees_peer_ratings(user, scorecard: RoleplayScorecard) -> bool:
     """Blind rule: an assessor sees others' ratings of this person only after submitting.
 
     People who manage (HR, the opening's hiring managers) see submitted ratings unless
-    they themselves hold an unsubmitted scorecard for the same person and exercise.
+    they themselves hold an unsubmitted scorecard for the same person and exercise. An
+    assessor taken off a candidate's hiring team keeps their own card, not the others'.
     """
     own = RoleplayScorecard.objects.filter(
         exercise_id=scorecard.exercise_id, assessor=user,
         candidate_id=scorecard.candidate_id, producer_id=scorecard.producer_id,
     ).first()
     if own is not None:
-        return own.is_submitted
+        if not own.is_submitted:
+            return False
+        return is_hr(user) or not scorecard.application_id or _on_team(user, scorecard)
     return is_hr(user) or _manages(user, scorecard)
+
+
+def roleplays_hidden_from(user, candidate_ids) -> set[tuple[int, str]]:
+    """(candidate id, exercise slug) pairs whose other assessors' ratings ``user`` may not see.
+
+    The rule of ``sees_peer_ratings`` for a reader who manages the opening (the hiring
+    report, the calibration page, packets): their own unsubmitted scorecard for that
+    candidate in that exercise hides everyone else's, and every figure computed from them.
+    """
+    if not user.is_authenticated:
+        return set()
+    return set(
+        RoleplayScorecard.objects.filter(
+            assessor=user, candidate_id__in=list(candidate_ids), status=RoleplayScorecard.DRAFT
+        ).values_list("candidate_id", "exercise__slug")
+    )
+
+
+def _on_team(user, scorecard: RoleplayScorecard) -> bool:
+    return HiringTeamMember.objects.filter(
+        opening_id=scorecard.application.opening_id, user=user).exists()
 
 
 def _manages(user, scorecard: RoleplayScorecard) -> bool:

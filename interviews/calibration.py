@@ -8,7 +8,12 @@ from django.db.models import Prefetch
 from selection.models import Application, Decision
 
 from .models import Amendment, Answer, Interview, Scorecard
-from .selectors import DimensionSpread, dimension_spreads, recommendation_counts
+from .selectors import (
+    DimensionSpread,
+    dimension_spreads,
+    recommendation_counts,
+    scorecards_hidden_from,
+)
 
 SESSION_STAGES = [
     Application.INTERVIEWING, Application.ASSESSMENT, Application.CALIBRATION,
@@ -35,8 +40,9 @@ class CandidateRow:
 def calibration_rows(user, opening) -> list[CandidateRow]:
     """Candidates who reached interviews (calibration stage first), with their evidence.
 
-    A fixed number of queries for the whole opening. A candidate the user still has to
-    submit a scorecard for is shown blind: status only, no ratings or notes.
+    A fixed number of queries for the whole opening. A candidate whose scorecards the user
+    may not see (``selectors.scorecards_hidden_from``: they interview the candidate and
+    have not submitted) is shown blind: status only, no ratings or notes.
     """
     applications = list(
         Application.objects.filter(opening=opening, stage__in=SESSION_STAGES)
@@ -66,10 +72,10 @@ def calibration_rows(user, opening) -> list[CandidateRow]:
     for decision in Decision.objects.filter(application_id__in=ids).select_related("decided_by"):
         decisions[decision.application_id].append(decision)
     requirements = opening.requirements
+    hidden = scorecards_hidden_from(user, applications)
     rows = []
     for application in applications:
-        mine = [i for i in interviews[application.pk] if i.interviewer_id == user.pk]
-        blind = any(not i.scorecard.is_final for i in mine)
+        blind = application.pk in hidden
         shown = [] if blind else cards[application.pk]
         rows.append(CandidateRow(
             application=application, interviews=interviews[application.pk], scorecards=shown,

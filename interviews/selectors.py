@@ -6,8 +6,8 @@ from dataclasses import dataclass, field
 
 from django.db.models import Count, Prefetch, Q
 
-from selection.access import can_manage_opening
-from selection.models import Application
+from selection.access import is_hr
+from selection.models import Application, HiringTeamMember
 
 from .models import Answer, Interview, Scorecard
 
@@ -42,18 +42,43 @@ def may_see_scorecards(user, application: Application) -> bool:
 
     Anyone who interviews the candidate and has not submitted sees nobody else's, even
     when they manage the opening. Otherwise the opening's managers see them, and so do
-    interviewers who have submitted their own.
+    interviewers who have submitted their own and are still on the opening's hiring team
+    (someone taken off the team keeps their own card only). Everything that shows
+    scorecard content, or figures computed from it, asks here or in
+    ``scorecards_hidden_from`` (the same rule for many candidates at once).
     """
+    return application.pk not in scorecards_hidden_from(user, [application])
+
+
+def scorecards_hidden_from(user, applications) -> set[int]:
+    """Ids of the applications whose scorecards (and figures from them) ``user`` may not see.
+
+    The rule of ``may_see_scorecards``, in three queries whatever the number of candidates.
+    """
+    applications = list(applications)
     if not user.is_authenticated:
-        return False
-    mine = list(
-        Scorecard.objects.filter(
-            interview__application=application, interview__interviewer=user
-        ).values_list("state", flat=True)
-    )
-    if Scorecard.DRAFT in mine:
-        return False
-    return bool(mine) or can_manage_opening(user, application.opening)
+        return {a.pk for a in applications}
+    mine: dict[int, set[str]] = defaultdict(set)
+    for application_id, state in Scorecard.objects.filter(
+        interview__application__in=[a.pk for a in applications], interview__interviewer=user
+    ).values_list("interview__application_id", "state"):
+        mine[application_id].add(state)
+    roles: dict[int, set[str]] = defaultdict(set)
+    for opening_id, role in HiringTeamMember.objects.filter(
+        opening_id__in={a.opening_id for a in applications}, user=user
+    ).values_list("opening_id", "role"):
+        roles[opening_id].add(role)
+    hr = is_hr(user)
+    hidden = set()
+    for application in applications:
+        states, held = mine[application.pk], roles[application.opening_id]
+        if Scorecard.DRAFT in states:
+            hidden.add(application.pk)
+        elif hr or HiringTeamMember.HIRING_MANAGER in held:
+            continue
+        elif not (states and HiringTeamMember.INTERVIEWER in held):
+            hidden.add(application.pk)
+    return hidden
 
 
 def answers_for(scorecard: Scorecard) -> list[Answer]:

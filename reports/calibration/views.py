@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from reports.calibration import access
-from reports.calibration.compute import latest_or_compute
+from reports.calibration.blinding import calibration_for_reader
 from reports.calibration.fairness import RULE, selection_rates
 from reports.calibration.presentation import calibration_context
 from reports.calibration.tasks import recompute_opening
@@ -17,13 +17,8 @@ from reports.packets.workers import no_worker_warning
 @login_required
 def calibration(request, slug):
     opening = access.calibration_opening_for_user(request, slug)
-    snapshot = latest_or_compute(opening)
-    context = calibration_context(snapshot.payload)
-    return render(
-        request,
-        "reports/calibration.html",
-        context | {"opening": opening, "snapshot": snapshot},
-    )
+    context = calibration_context(calibration_for_reader(opening, request.user))
+    return render(request, "reports/calibration.html", context | {"opening": opening})
 
 
 @login_required

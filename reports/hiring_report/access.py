@@ -2,12 +2,14 @@
 
 A candidate's report: whoever may see the candidate (HR and the opening's hiring
 managers, ``selection.access.application_for_user``). A packet: the opening's managers;
-a packet HR requested carries the fairness summary and stays with HR.
+a packet HR requested carries the fairness summary and stays with HR; its file is refused
+to a reader who may not see yet some scorecards it carries (``blinding.packet_refusal``).
 """
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 
+from reports.calibration.blinding import packet_refusal
 from reports.packets.models import ReportPacket
 from selection.access import application_for_user, is_hr, opening_for_user
 from selection.models import Application, Opening
@@ -33,6 +35,16 @@ def packet_for_user(request, slug: str, pk: int) -> ReportPacket:
     if packet.includes_fairness and not is_hr(request.user):
         raise PermissionDenied("This packet includes HR's fairness figures.")
     packet.opening = opening
+    return packet
+
+
+def packet_file_for_user(request, slug: str, pk: int) -> ReportPacket:
+    """A packet whose file this user may download: ``packet_for_user``, and nothing in it
+    that blind scoring still withholds from them (403 with the reason otherwise)."""
+    packet = packet_for_user(request, slug, pk)
+    refusal = packet_refusal(packet, request.user)
+    if refusal:
+        raise PermissionDenied(refusal)
     return packet
 
 

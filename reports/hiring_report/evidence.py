@@ -59,6 +59,11 @@ def interview_evidence(application) -> dict:
     return {"scorecards": out, "spreads": spreads}
 
 
+def withheld_interviews(reason: str) -> dict:
+    """The interview section of a reader who may not see this candidate's scorecards yet."""
+    return {"scorecards": [], "spreads": [], "withheld": reason}
+
+
 def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
     """Completed judgment-test attempts: total and per-dimension scores on the test's scale."""
     from assessments.models import JudgmentTest, SJTAttempt
@@ -87,13 +92,17 @@ def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
     return out
 
 
-def roleplay_results(candidate_id: int) -> list[dict]:
-    """Submitted roleplay scorecards: assessor, ratings per dimension, notes excerpt."""
+def roleplay_results(candidate_id: int, *, withheld=()) -> list[dict]:
+    """Submitted roleplay scorecards: assessor, ratings per dimension, notes excerpt.
+
+    ``withheld``: slugs of exercises whose scorecards the reader may not see yet.
+    """
     from assessments.models import RoleplayScorecard
 
     cards = (
         RoleplayScorecard.objects.filter(candidate_id=candidate_id,
                                          status=RoleplayScorecard.SUBMITTED)
+        .exclude(exercise__slug__in=list(withheld))
         .select_related("exercise", "assessor").prefetch_related("ratings__dimension")
         .order_by("exercise__title", "pk")
     )

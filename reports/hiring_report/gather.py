@@ -22,16 +22,30 @@ Rules (the report's appendix prints the same words):
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 
 import numpy as np
 from django.utils import timezone
 
+from reports.calibration.blinding import (
+    NOBODY,
+    Blind,
+    blind_for,
+    evidence_for_reader,
+    exercise_titles,
+)
 from reports.calibration.compute import calibrate_opening
-from reports.calibration.evidence import OpeningEvidence, evidence_for_opening
+from reports.calibration.evidence import OpeningEvidence
 from reports.hiring_report import evidence as ev
-from reports.hiring_report.headline import RULE, Headline, Requirement, headline, sentence
+from reports.hiring_report.headline import (
+    BANDS,
+    RULE,
+    Headline,
+    Requirement,
+    headline,
+    sentence,
+)
 
 TIERS = ("top", "middle", "bottom")
 STRIP_DIMENSIONS = 4
@@ -47,6 +61,8 @@ class OpeningContext:
     cohort_values: dict[str, dict[str, list[float]]]  # slug -> tier -> producer z-scores
     cohort_means: dict[str, dict[str, float | None]]  # slug -> tier -> mean z
     instrument_names: dict[str, str] = field(default_factory=dict)  # key -> readable name
+    blind: Blind = NOBODY  # scorecards the reader may not see, left out of everything
+    exercise_titles: dict[str, str] = field(default_factory=dict)  # withheld roleplays
 
 
 @dataclass
@@ -67,15 +83,19 @@ class HiringReport:
     probes: list[dict]
     appendix: dict
     knock_outs: list[dict] = field(default_factory=list)
+    withheld: list[str] = field(default_factory=list)  # what blind scoring leaves out, and why
 
     @property
     def candidate_name(self) -> str:
         return self.cover["candidate"]
 
 
-def opening_context(opening) -> OpeningContext:
-    """Loads the opening's evidence once and calibrates it (fresh, not a stored snapshot)."""
-    evidence = evidence_for_opening(opening)
+def opening_context(opening, blind: Blind = NOBODY) -> OpeningContext:
+    """Loads the opening's evidence once and calibrates it (fresh, not a stored snapshot).
+
+    Scorecards ``blind`` withholds from the reader are left out before anything is computed.
+    """
+    evidence = evidence_for_reader(opening, blind)
     payload = calibrate_opening(opening, evidence=evidence)
     tiers = np.array(evidence.tiers, dtype=object)
     values, means = {}, {}
@@ -90,7 +110,7 @@ def opening_context(opening) -> OpeningContext:
                for m in cand.get("missing_instruments", [])}
     return OpeningContext(opening, evidence, payload,
                           datetime.fromisoformat(payload["computed_at"]), values, means,
-                          instrument_names(sorted(lacking)))
+                          instrument_names(sorted(lacking)), blind, exercise_titles(blind))
 
 
 def candidate_headline(dims: list[dict], cand: dict, levels: dict, weight: float,
@@ -177,21 +197,33 @@ def weighted_evidence(head: Headline, dims: list[dict], w: float) -> dict:
 
 
 def candidate_report(application, *, context: OpeningContext | None = None,
-                     generated_by=None) -> HiringReport:
-    """The whole report for one application; ``context`` is shared when building many."""
+                     generated_by=None, reader=None) -> HiringReport:
+    """The whole report for one application; ``context`` is shared when building many.
+
+    Without a ``context``, the report is built for ``reader`` (None: the command line,
+    which sees everything): scorecards blind scoring withholds from them are left out.
+    """
     opening = application.opening
-    context = context or opening_context(opening)
+    context = context or opening_context(opening, blind_for(reader, opening))
     payload = context.payload
     cand = next(c for c in payload["candidates"] if c["application_id"] == application.pk)
     dims = payload["dimensions"]
     names = {d["id"]: d["name"] for d in dims}
-    interviews = ev.interview_evidence(application)
+    blind = context.blind
+    withheld = blind.notes(application, context.exercise_titles)
+    interviews = (ev.withheld_interviews(withheld[0]) if blind.hides_interviews(application.pk)
+                  else ev.interview_evidence(application))
     sjt = ev.sjt_results(application.candidate_id, names)
-    roleplays = ev.roleplay_results(application.candidate_id)
+    roleplays = ev.roleplay_results(
+        application.candidate_id, withheld=blind.hidden_exercises(application.candidate_id))
     psychometrics = ev.psychometric_results(application.candidate_id)
     levels = ev.instrument_levels(sjt, roleplays, psychometrics)
     weight = float(opening.profile.psychometric_weight)
     head = candidate_headline(dims, cand, levels, weight, interviews)
+    if interviews.get("withheld"):
+        # The band rests on the interviews this reader may not see yet: no band for them.
+        head = replace(head, key="insufficient", label=BANDS["insufficient"],
+                       reason=interviews["withheld"])
     weighted = weighted_evidence(head, dims, weight)
     knock_outs = [r for r in weighted["rows"] if r["knock_out"] is not None]
     discriminating = set(payload.get("discriminating", []))
@@ -204,7 +236,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
               "development_needs": head.development_needs, "risks": head.risks},
         fit=_fit(payload, cand, len(dims)),
         weighted=weighted,
-        limits=_limits(payload, cand, interviews, context.instrument_names),
+        limits=withheld + _limits(payload, cand, interviews, context.instrument_names),
         profile_rows=profile_rows,
         strip_panels=_strip_panels(dims, cand, context, payload),
         dimension_rows=_dimension_rows(dims, cand, discriminating),
@@ -214,6 +246,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         probes=_probes(profile_rows, weighted["rows"]),
         appendix=_appendix(payload, context, interviews),
         knock_outs=knock_outs,
+        withheld=withheld,
     )
 
 
@@ -260,7 +293,7 @@ def _limits(payload: dict, cand: dict, interviews: dict,
     """What limits confidence: this candidate's gaps first, then the opening's warnings."""
     out = []
     n_cards = len(interviews["scorecards"])
-    if n_cards < 2:
+    if n_cards < 2 and not interviews.get("withheld"):
         out.append(f"{'Only one interviewer has' if n_cards == 1 else 'No interviewer has'} "
                    "submitted a scorecard for this candidate.")
     scored, total = cand["n_dimensions_scored"], len(payload["dimensions"])
@@ -351,7 +384,8 @@ def _appendix(payload: dict, context: OpeningContext, interviews: dict) -> dict:
             ("Candidates with scores", cohorts.get("candidates", {}).get("with_scores")),
             ("Interviewers with submitted ratings (opening)", overall.get("n_raters")),
             ("Interview ratings (opening)", overall.get("n_ratings")),
-            ("Submitted scorecards for this candidate", len(interviews["scorecards"])),
+            ("Submitted scorecards for this candidate",
+             None if interviews.get("withheld") else len(interviews["scorecards"])),
         ],
         "basis": payload.get("fit_basis", {}).get("explanation", ""),
         "band_rule": RULE,

@@ -10,6 +10,7 @@ from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 
+from reports.calibration.blinding import packet_refusal
 from reports.hiring_report import access
 from reports.hiring_report.gather import candidate_report
 from reports.packets.jobs import enqueue, packet_path, refresh_status, request_packet
@@ -36,7 +37,7 @@ def _charts(report) -> dict:
 @login_required
 def report_page(request, slug, pk):
     application = access.report_application_for_user(request, slug, pk)
-    report = candidate_report(application, generated_by=request.user)
+    report = candidate_report(application, generated_by=request.user, reader=request.user)
     return render(request, "reports/report_candidate.html", {
         "application": application, "opening": application.opening, "report": report,
         **_charts(report),
@@ -50,7 +51,7 @@ def report_filename(name: str) -> str:
 @login_required
 def report_pdf(request, slug, pk):
     application = access.report_application_for_user(request, slug, pk)
-    report = candidate_report(application, generated_by=request.user)
+    report = candidate_report(application, generated_by=request.user, reader=request.user)
     buffer = BytesIO()
     build_candidate_pdf(report, buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
@@ -84,6 +85,8 @@ def packet_status(request, slug, pk):
     return render(request, "reports/report_packet_status.html", {
         "packet": packet, "opening": packet.opening, "stages": Application.STAGES,
         "no_worker": no_worker_warning() if packet.in_progress else None,
+        "refusal": packet_refusal(packet, request.user)
+        if packet.status == ReportPacket.DONE else "",
     })
 
 
@@ -98,7 +101,7 @@ def packet_retry(request, slug, pk):
 
 @login_required
 def packet_download(request, slug, pk):
-    packet = refresh_status(access.packet_for_user(request, slug, pk))
+    packet = refresh_status(access.packet_file_for_user(request, slug, pk))
     path = packet_path(packet)
     if packet.status != ReportPacket.DONE or path is None or not path.is_file():
         raise Http404("This packet has no finished file.")

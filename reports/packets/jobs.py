@@ -35,6 +35,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django_tasks import task
 
+from reports.calibration.blinding import blind_for, carried_scorecards
 from reports.hiring_report.gather import candidate_report, opening_context
 from reports.packets.models import ReportPacket
 from selection.access import is_hr
@@ -122,9 +123,16 @@ def packet_applications(opening: Opening, stage: str = ""):
 
 
 def packet_data(opening: Opening, *, stage: str = "", generated_by=None,
-                include_fairness: bool = False) -> dict:
-    """Everything the packet PDF shows, gathered with one shared calibration."""
-    context = opening_context(opening)
+                include_fairness: bool = False, reader=None) -> dict:
+    """Everything the packet PDF shows, gathered with one shared calibration.
+
+    Built for ``reader`` (the person who requested it; None: the command line): the
+    scorecards blind scoring withholds from them are left out of every page and figure,
+    with a sentence saying so. ``scorecard_evidence`` records whose scorecards it carries,
+    so that other readers are refused while they may not see them (``packet_refusal``).
+    """
+    blind = blind_for(reader, opening, for_packet=True)
+    context = opening_context(opening, blind)
     reports = [candidate_report(app, context=context, generated_by=generated_by)
                for app in packet_applications(opening, stage)]
     fairness = None
@@ -142,6 +150,7 @@ def packet_data(opening: Opening, *, stage: str = "", generated_by=None,
         "reports": reports,
         "agreement": context.payload.get("interviewers", {}),
         "fairness": fairness,
+        "scorecard_evidence": carried_scorecards(opening, blind),
     }
 
 
@@ -238,7 +247,8 @@ def run_packet(packet: ReportPacket, token: str) -> str:
         with Heartbeat(packet.pk, token):
             data = packet_data(packet.opening, stage=packet.stage,
                                generated_by=packet.requested_by,
-                               include_fairness=packet.includes_fairness)
+                               include_fairness=packet.includes_fairness,
+                               reader=packet.requested_by)
             folder = packet_dir()
             folder.mkdir(parents=True, exist_ok=True)
             name = f"packet-{packet.pk}-{packet.opening.slug}.pdf"
@@ -248,6 +258,7 @@ def run_packet(packet: ReportPacket, token: str) -> str:
             finished = mine.filter(status=ReportPacket.RUNNING).update(
                 status=ReportPacket.DONE, finished_at=timezone.now(), file_name=name,
                 candidate_count=len(data["reports"]), error="",
+                scorecard_evidence=data["scorecard_evidence"],
             )
             if finished:  # renamed inside the transaction: a failed rename undoes 'done'
                 os.replace(tmp, folder / name)

@@ -46,6 +46,12 @@ class ReportPacket(models.Model):
         help_text="Identifies the current queued run; older runs of this packet change nothing.",
     )
     error = models.TextField(blank=True)
+    scorecard_evidence = models.JSONField(
+        null=True, blank=True,
+        help_text="Whose scorecards the finished file carries: {'interviews': [application "
+                  "ids], 'roleplays': [[candidate id, exercise slug], ...]}. Readers who may "
+                  "not see one of them yet cannot download it. Empty before the build.",
+    )
     attempts = models.PositiveSmallIntegerField(default=0)
 
     class Meta:

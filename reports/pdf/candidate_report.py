@@ -226,7 +226,8 @@ def interview_flowables(report) -> list:
     out = [para("Interview evidence", s["h1"])]
     cards = report.interviews["scorecards"]
     if not cards:
-        out.append(para("No interview scorecard has been submitted for this candidate.",
+        out.append(para(report.interviews.get("withheld") or
+                        "No interview scorecard has been submitted for this candidate.",
                         s["body"]))
     for card in cards:
         head = f"{card['interviewer']} · {card['state']} {fmt_date(card['submitted_at'])}"

@@ -41,7 +41,9 @@ def comparison_flowables(packet: dict) -> list:
         rows.append([r.candidate_name, r.cover["stage"], r.band["label"],
                      percent(post.get("top")), percent(post.get("bottom")),
                      f"{rating(r.weighted['overall'])} / {rating(r.weighted['target'])}",
-                     ", ".join(missed) or "none", str(len(r.interviews["scorecards"]))])
+                     ", ".join(missed) or "none",
+                     "withheld" if r.interviews.get("withheld")
+                     else str(len(r.interviews["scorecards"]))])
     out += [para("Side by side", s["h2"]),
             data_table(["Candidate", "Stage", "Band", "P(top)", "P(bottom)", "Level / target",
                         "Knock-outs missed", "Cards"], rows,

@@ -99,3 +99,22 @@ def test_candidate_page_panel_hides_ratings_from_an_unsubmitted_assessor(
     page = client.get(application.get_absolute_url())
     assert b"Other assessors' ratings show once you submit" in page.content
     assert b"Mean rating" not in page.content
+
+
+def test_an_assessor_taken_off_the_team_keeps_only_their_own_card(
+    client, cards, interviewer, second_assessor, library, opening
+):
+    from selection.models import HiringTeamMember
+
+    first, second = cards
+    login(client, second_assessor)
+    rate(client, second, library, ["2", "1"], "submit")
+    login(client, interviewer)
+    rate(client, first, library, ["4", "3"], "submit")
+    page = client.get(f"/assessments/roleplay/{first.pk}/")
+    assert b"Assessor2" in page.content
+    HiringTeamMember.objects.filter(opening=opening, user=interviewer).delete()
+    page = client.get(f"/assessments/roleplay/{first.pk}/")
+    assert page.status_code == 200                      # their own card still opens
+    assert b"Assessor2" not in page.content             # the colleague's ratings do not
+    assert client.get(f"/assessments/roleplay/{second.pk}/").status_code == 403

@@ -1,9 +1,14 @@
-"""Prints an opening's calibration: ``manage.py calibrate SLUG [--json] [--save]``."""
+"""Prints an opening's calibration: ``manage.py calibrate SLUG [--json] [--save] [--user EMAIL]``.
+
+With ``--user`` it prints what that person sees on the calibration page: scorecards
+blind scoring still withholds from them are left out of every figure.
+"""
 
 import json
 
 from django.core.management.base import BaseCommand, CommandError
 
+from reports.calibration.blinding import calibration_for_reader, reader_from_option
 from reports.calibration.compute import calibrate_opening, store_snapshot
 from reports.calibration.presentation import top_share_text
 from selection.models import Opening
@@ -18,13 +23,26 @@ class Command(BaseCommand):
         parser.add_argument(
             "--save", action="store_true", help="Also store it as the opening's latest snapshot."
         )
+        parser.add_argument(
+            "--user", metavar="EMAIL", default="",
+            help="Print what this person may see (blind scoring applies); not with --save.",
+        )
 
-    def handle(self, *args, slug, json=False, save=False, **options):
+    def handle(self, *args, slug, json=False, save=False, user="", **options):
         opening = Opening.objects.filter(slug=slug).first()
         if opening is None:
             known = ", ".join(Opening.objects.order_by("slug").values_list("slug", flat=True))
             raise CommandError(f"No opening with slug {slug!r}. Known: {known or 'none'}.")
-        payload = store_snapshot(opening).payload if save else calibrate_opening(opening)
+        if user and save:
+            raise CommandError("--save stores the whole calibration for everyone; run it "
+                               "without --user.")
+        reader = reader_from_option(user, opening)
+        if reader is not None:
+            payload = calibration_for_reader(opening, reader, fresh=True)
+        elif save:
+            payload = store_snapshot(opening).payload
+        else:
+            payload = calibrate_opening(opening)
         if json:
             self.stdout.write(_dumps(payload))
         else:
