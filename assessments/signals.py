@@ -17,9 +17,9 @@ def evidence_changed(*, opening_id: int | None = None) -> None:
             return
         try:
             if opening_id is not None:
-                tasks.recompute_opening.enqueue(opening_id)
+                tasks.queue_recompute(opening_id)
             else:
-                tasks.recompute_all.enqueue()
+                tasks.queue_recompute_all()
         except AttributeError:
             return
 

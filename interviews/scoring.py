@@ -263,12 +263,9 @@ def _after_final(scorecard: Scorecard) -> None:
 
     def enqueue() -> None:
         try:
-            from reports.tasks import recompute_opening
+            from reports.tasks import queue_recompute
         except (ImportError, AttributeError):
             return
-        try:
-            recompute_opening.enqueue(opening_id)
-        except AttributeError:
-            return
+        queue_recompute(opening_id)
 
     transaction.on_commit(enqueue)

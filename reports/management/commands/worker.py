@@ -1,10 +1,12 @@
-"""manage.py worker: django-tasks-db's ``db_worker``, plus recovery of lost packet builds.
+"""manage.py worker: django-tasks-db's ``db_worker``, plus the packet sweep.
 
 django-tasks-db runs what is queued, but a task whose worker was killed stays "running"
 for ever. Report packets carry a heartbeat, so this command looks for builds whose
 heartbeat has stopped, when it starts and then every few seconds, and queues each of them
-again exactly once (``reports.packets.recover_stale_packets``). Every option of
-``db_worker`` works here too; run as many workers as you like against one database.
+again exactly once (``reports.packets.recover_stale_packets``); the same sweep removes
+packets older than ``SELECTION_PACKET_RETENTION_DAYS`` (``reports.packet_retention``).
+Every option of ``db_worker`` works here too; run as many workers as you like against one
+database.
 
 It also checks in at every sweep (``reports.workers``), so pages with queued work can
 say at once when no worker is running.
@@ -24,18 +26,27 @@ logger = logging.getLogger("selection.worker")
 
 
 def recover_once(worker_id: str) -> list[int]:
-    """Checks in, then one recovery sweep; a database hiccup is logged and tried again."""
+    """Checks in, then one sweep: lost builds queued again, expired packets removed.
+
+    A database hiccup is logged and tried again at the next sweep.
+    """
+    from reports.packet_retention import remove_expired_packets
     from reports.packets import recover_stale_packets
     from reports.workers import check_in
 
+    recovered = []
     try:
         close_old_connections()
         check_in(worker_id)
-        return recover_stale_packets()
+        recovered = recover_stale_packets()
     except Exception:
         logger.warning("Recovering lost packet builds failed; trying again later",
                        exc_info=True)
-        return []
+    try:
+        remove_expired_packets()
+    except Exception:
+        logger.warning("Removing expired packets failed; trying again later", exc_info=True)
+    return recovered
 
 
 class RecoveryLoop(threading.Thread):
