@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
-from reports.management.commands.worker import recover_once
+from reports.management.commands.worker import sweep
 from reports.packet_models import ReportPacket
 from reports.packets import build_packet
 from reports.tasks import queue_recompute, queue_recompute_all, recompute_all, recompute_opening
@@ -78,7 +78,7 @@ def test_a_packet_recorded_but_never_queued_is_queued_by_the_sweep(cohort_openin
     packet = ReportPacket.objects.create(
         opening=cohort_opening, stage="calibration", requested_by=manager,
         requested_at=timezone.now() - timedelta(hours=1))
-    assert recover_once("w1") == [packet.pk]
+    assert sweep("w1") == [packet.pk]
     packet.refresh_from_db()
     assert packet.status == ReportPacket.QUEUED and packet.task_result_id
     assert len(_tasks(build_packet)) == 1
@@ -140,7 +140,7 @@ def test_the_worker_sweep_removes_packets_past_retention(cohort_opening, setting
     long_queued = ReportPacket.objects.create(  # still waiting for a worker: never removed
         opening=cohort_opening, requested_at=timezone.now() - timedelta(days=60),
         task_result_id=str(uuid.uuid4()), run_token="t")
-    recover_once("w1")
+    sweep("w1")
     assert set(ReportPacket.objects.values_list("pk", flat=True)) == {recent.pk, long_queued.pk}
     assert sorted(p.name for p in _packet_dir.iterdir()) == [recent.file_name]
     assert not ReportPacket.objects.filter(pk__in=[old.pk, old_failed.pk]).exists()
@@ -149,6 +149,6 @@ def test_the_worker_sweep_removes_packets_past_retention(cohort_opening, setting
 def test_retention_zero_keeps_packets_for_ever(cohort_opening, settings, _packet_dir):
     settings.SELECTION_PACKET_RETENTION_DAYS = 0
     old = _finished(cohort_opening, _packet_dir, days_ago=3650)
-    recover_once("w1")
+    sweep("w1")
     assert list(ReportPacket.objects.values_list("pk", flat=True)) == [old.pk]
     assert (_packet_dir / old.file_name).is_file()

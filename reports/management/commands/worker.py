@@ -25,10 +25,10 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorkerCom
 logger = logging.getLogger("selection.worker")
 
 
-def recover_once(worker_id: str) -> list[int]:
-    """Checks in, then one sweep: lost builds queued again, expired packets removed.
+def sweep(worker_id: str) -> list[int]:
+    """Checks in, queues lost builds again, removes expired packets; returns the ids requeued.
 
-    A database hiccup is logged and tried again at the next sweep.
+    A database hiccup in either step is logged and tried again at the next sweep.
     """
     from reports.packet_retention import remove_expired_packets
     from reports.packets import recover_stale_packets
@@ -36,7 +36,6 @@ def recover_once(worker_id: str) -> list[int]:
 
     recovered = []
     try:
-        close_old_connections()
         check_in(worker_id)
         recovered = recover_stale_packets()
     except Exception:
@@ -47,6 +46,15 @@ def recover_once(worker_id: str) -> list[int]:
     except Exception:
         logger.warning("Removing expired packets failed; trying again later", exc_info=True)
     return recovered
+
+
+def recover_once(worker_id: str) -> list[int]:
+    """One sweep on a fresh connection (a long-running process drops broken ones first)."""
+    try:
+        close_old_connections()
+    except Exception:
+        logger.warning("Could not reset the database connection", exc_info=True)
+    return sweep(worker_id)
 
 
 class RecoveryLoop(threading.Thread):
