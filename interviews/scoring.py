@@ -23,6 +23,8 @@ MAX_NOTE = 20_000
 MAX_RATIONALE = 4_000
 FIELD_RE = re.compile(r"^q([0-9]{1,18})-(situation|action|result|learned|rating)$")
 IGNORED = {"csrfmiddlewaretoken", "version", "action", "reason"}
+VERSION_RE = re.compile(r"[0-9]{1,10}")
+MAX_VERSION = 2**31 - 1  # the largest value every database's version column holds
 
 
 class ScorecardRefused(Exception):
@@ -124,14 +126,27 @@ def parse_changes(data: Mapping, answers: list[Answer]) -> dict:
     return changes
 
 
+def parse_version(value: Any) -> int:
+    """The version a page says it was loaded at, as a number; ScorecardRefused otherwise.
+
+    Only a whole number (or its plain ASCII digits) in the column's range is a version:
+    ``true``, ``1.0``, ``Infinity``, ``"1e3"`` and other scripts' digits are not.
+    """
+    if value is None or value == "":
+        raise ScorecardRefused("The page did not say which version it was based on.")
+    if isinstance(value, str) and VERSION_RE.fullmatch(value.strip()):
+        value = int(value.strip())
+    if type(value) is not int or not 0 <= value <= MAX_VERSION:
+        raise ScorecardRefused("The page sent a version that is not a whole number in range; "
+                               "reload the page and try again.")
+    return value
+
+
 def _claim(scorecard: Scorecard, *, by, base_version: Any, from_states) -> Scorecard:
     """Bumps the version if it is still ``base_version``; returns the row, locked for us."""
     if scorecard.interview.interviewer_id != by.pk:
         raise PermissionDenied("Only the interviewer can change their scorecard.")
-    try:
-        base_version = int(base_version)
-    except (TypeError, ValueError):
-        raise ScorecardRefused("The page did not say which version it was based on.") from None
+    base_version = parse_version(base_version)
     now = timezone.now()
     claimed = Scorecard.objects.filter(
         pk=scorecard.pk, version=base_version, state__in=from_states

@@ -1,10 +1,11 @@
 """Interviewer pages: my interviews, the scorecard (with autosave), amendments, others' cards."""
 
 import json
+import math
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, TooManyFieldsSent
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -86,16 +87,33 @@ def scorecard(request, pk):
     return redirect(card)
 
 
+def _not_a_number(name: str):
+    raise ValueError(f"{name} is not a number")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):  # 1e400 reads as infinity
+        raise ValueError(f"{text[:20]} is out of range")
+    return number
+
+
 def _payload(request) -> dict:
-    if request.content_type == "application/json":
-        try:
-            data = json.loads(request.body or b"{}")
-        except (ValueError, UnicodeDecodeError):
-            raise ScorecardRefused("The request body is not valid JSON.") from None
-        if not isinstance(data, dict):
-            raise ScorecardRefused("Send the fields as a JSON object.")
-        return data
-    return request.POST
+    """The posted fields (a JSON object or a form); ScorecardRefused when unreadable."""
+    try:
+        if request.content_type != "application/json":
+            return request.POST
+        body = request.body
+    except (RequestDataTooBig, TooManyFieldsSent):
+        raise ScorecardRefused("The scorecard sent is larger than a scorecard can be; "
+                               "nothing was saved.") from None
+    try:
+        data = json.loads(body or b"{}", parse_constant=_not_a_number, parse_float=_finite)
+    except (ValueError, RecursionError):  # UnicodeDecodeError is a ValueError
+        raise ScorecardRefused("The request body is not valid JSON.") from None
+    if not isinstance(data, dict):
+        raise ScorecardRefused("Send the fields as a JSON object.")
+    return data
 
 
 @login_required

@@ -2,10 +2,34 @@
 
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError, connections
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template.loader import render_to_string
+
+
+def _wants_json(request) -> bool:
+    """True for a page's script (the autosaves), which reads a JSON error, not a page."""
+    return (request.headers.get("X-Autosave") == "1"
+            or "application/json" in request.headers.get("Accept", "")
+            or request.content_type == "application/json")
+
+
+def bad_request(request, exception=None):
+    """400 for a request Django could not read (too large, too many fields, bad host).
+
+    Usually raised before any view runs (the CSRF check reads the form first), so the
+    autosave scripts get their JSON error here. The page is rendered without the
+    request: a bad Host header must not break the error page too.
+    """
+    if isinstance(exception, RequestDataTooBig | TooManyFieldsSent | TooManyFilesSent):
+        message = "What was sent is larger than this page accepts, so nothing was saved."
+    else:
+        message = "The request could not be read, so nothing was saved."
+    if _wants_json(request):
+        return JsonResponse({"ok": False, "title": "Not saved", "error": message}, status=400)
+    return HttpResponse(render_to_string("errors/400.html", {"message": message}), status=400)
 
 
 def permission_denied(request, exception=None):

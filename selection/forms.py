@@ -3,12 +3,33 @@
 from django import forms
 from django.contrib.auth import get_user_model
 
+from . import pipeline
 from .models import Application, Decision
 from .roles import GROUP_PERMISSIONS
 
 
 class StageForm(forms.Form):
+    """A move in the pipeline; Offer, Hired and Rejected also need the decision and why."""
+
     stage = forms.ChoiceField(choices=Application.STAGES)
+    outcome = forms.ChoiceField(
+        choices=Decision.OUTCOMES, widget=forms.RadioSelect, required=False,
+        help_text="Needed for Offer, Hired and Rejected: they record a decision.",
+    )
+    rationale = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=pipeline.MAX_RATIONALE,
+        required=False, help_text="Why, in a few sentences (needed with a decision).",
+    )
+
+    def clean(self) -> dict:
+        data = super().clean()
+        stage = data.get("stage")
+        if stage and pipeline.needs_decision(stage):
+            if data.get("outcome") not in pipeline.DECISION_STAGES[stage]:
+                self.add_error("outcome", pipeline.decision_message(stage))
+            if not (data.get("rationale") or "").strip():
+                self.add_error("rationale", "Write down why; a decision needs its rationale.")
+        return data
 
 
 class DecisionForm(forms.Form):

@@ -192,7 +192,11 @@ class Application(models.Model):
     stage_changed_at = models.DateTimeField(default=timezone.now)
     created_at = models.DateTimeField(default=timezone.now)
 
-    panels = [FieldPanel("opening"), FieldPanel("stage")]
+    panels = [
+        FieldPanel("opening"),
+        FieldPanel("stage", help_text="Offer, Hired and Rejected are set by a decision with "
+                                      "its rationale, on the candidate's page in the app."),
+    ]
 
     class Meta:
         ordering = ["candidate__last_name", "candidate__first_name"]
@@ -205,6 +209,16 @@ class Application(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("application_detail", args=[self.opening.slug, self.pk])
+
+    def clean(self) -> None:
+        """A form that edits the application itself (the HR workspace) records no decision,
+        so it cannot settle the candidate; the pipeline functions can."""
+        from .pipeline import refuse_settling_stage
+
+        try:
+            refuse_settling_stage(self, self.stage)
+        except ValidationError as exc:
+            raise ValidationError({"stage": exc.messages}) from None
 
 
 class StageChange(models.Model):

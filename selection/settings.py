@@ -245,6 +245,9 @@ SELECTION_PACKET_HEARTBEAT_SECONDS = float(
     os.environ.get("SELECTION_PACKET_HEARTBEAT_SECONDS", 3))
 SELECTION_PACKET_STALE_SECONDS = float(os.environ.get("SELECTION_PACKET_STALE_SECONDS", 30))
 SELECTION_PACKET_MAX_ATTEMPTS = int(os.environ.get("SELECTION_PACKET_MAX_ATTEMPTS", 3))
+# Finished packets (row and PDF) are removed by the worker's sweep this many days after they
+# finished; 0 keeps them for ever.
+SELECTION_PACKET_RETENTION_DAYS = float(os.environ.get("SELECTION_PACKET_RETENTION_DAYS", 30))
 
 # Security: safe defaults, stricter when DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -25,3 +25,4 @@ urlpatterns = [
 handler403 = "selection.errors.permission_denied"
 handler404 = "selection.errors.not_found"
 handler500 = "selection.errors.server_error"
+handler400 = "selection.errors.bad_request"

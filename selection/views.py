@@ -14,7 +14,7 @@ from .forms import DecisionForm, InviteForm, StageForm
 from .invitations import invite_user
 from .models import Application
 from .panels import panels_for
-from .pipeline import move_to_stage
+from .pipeline import move_to_stage, needs_decision
 
 
 @login_required
@@ -62,9 +62,7 @@ def opening_detail(request, slug):
     )
 
 
-@login_required
-def application_detail(request, slug, pk):
-    application = access.application_for_user(request, slug, pk)
+def _render_application(request, application, *, stage_form=None, status=200):
     return render(
         request,
         "selection/application_detail.html",
@@ -74,28 +72,39 @@ def application_detail(request, slug, pk):
             "candidate": application.candidate,
             "history": application.stage_changes.select_related("changed_by"),
             "decisions": application.decisions.select_related("decided_by"),
-            "stage_form": StageForm(initial={"stage": application.stage}),
+            "stage_form": stage_form or StageForm(initial={"stage": application.stage}),
+            "decision_stages": [label for key, label in Application.STAGES
+                                if needs_decision(key)],
             "decision_form": DecisionForm(),
             "panels": panels_for("application", request, application=application),
         },
+        status=status,
     )
+
+
+@login_required
+def application_detail(request, slug, pk):
+    application = access.application_for_user(request, slug, pk)
+    return _render_application(request, application)
 
 
 @login_required
 @require_POST
 def move_stage(request, slug, pk):
+    """A move in the pipeline; to Offer, Hired or Rejected only with the decision and why."""
     application = access.application_for_user(request, slug, pk)
     form = StageForm(request.POST)
+    if form.is_valid():
+        try:
+            move_to_stage(application=application, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
     if not form.is_valid():
-        messages.error(request, "Choose one of the listed stages.")
-        return redirect(application.get_absolute_url())
-    try:
-        move_to_stage(application=application, stage=form.cleaned_data["stage"], by=request.user)
-    except ValidationError as exc:
-        messages.error(request, "; ".join(exc.messages))
-    else:
-        stage_label = dict(Application.STAGES)[form.cleaned_data["stage"]]
-        messages.success(request, f"{application.candidate} moved to {stage_label}.")
+        messages.error(request, f"{application.candidate} was not moved: the form below "
+                                "says what is missing.")
+        return _render_application(request, application, stage_form=form, status=400)
+    stage_label = dict(Application.STAGES)[form.cleaned_data["stage"]]
+    messages.success(request, f"{application.candidate} moved to {stage_label}.")
     if request.POST.get("next_page") == "opening":
         return redirect(application.opening)
     return redirect(application)

@@ -1,5 +1,6 @@
 """The candidate's (or producer's) side of an SJT: no account, the signed link is the key."""
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -70,13 +71,26 @@ def start_test(request, token: str):
     return redirect("assessments:take_test", token=token)
 
 
+def _posted(request):
+    """The posted form; LinkRefused(400) when it is too large or has too many fields."""
+    try:
+        return request.POST
+    except (RequestDataTooBig, TooManyFieldsSent):
+        raise LinkRefused(
+            400, "Not saved",
+            "The answers sent are larger than this test's form can be, so nothing was saved. "
+            "Reload the page and answer again.",
+        ) from None
+
+
 @never_cache
 @require_POST
 def save_test(request, token: str):
-    submit = request.POST.get("action") == "submit"
     try:
         invitation = invitation_for_token(token)
-        attempt = save_answers(invitation=invitation, data=request.POST, submit=submit)
+        data = _posted(request)
+        submit = data.get("action") == "submit"
+        attempt = save_answers(invitation=invitation, data=data, submit=submit)
     except LinkRefused as exc:
         return _refused(request, exc)
     if _autosave(request):

@@ -10,7 +10,7 @@ from reports.calibration import access
 from reports.calibration.blinding import calibration_for_reader
 from reports.calibration.fairness import RULE, selection_rates
 from reports.calibration.presentation import calibration_context
-from reports.calibration.tasks import recompute_opening
+from reports.calibration.tasks import queue_recompute
 from reports.packets.workers import no_worker_warning
 
 
@@ -25,15 +25,15 @@ def calibration(request, slug):
 @require_POST
 def recompute(request, slug):
     opening = access.calibration_opening_for_user(request, slug)
-    recompute_opening.enqueue(opening.pk)
+    queued = "Recalculation queued." if queue_recompute(opening.pk) else (
+        "A recalculation was already queued; it will use the latest evidence.")
     no_worker = no_worker_warning()
     if no_worker:
-        messages.warning(request, f"Recalculation queued. {no_worker}")
+        messages.warning(request, f"{queued} {no_worker}")
     else:
         messages.success(
             request,
-            "Recalculation queued. The figures below update once it has run; reload in a "
-            "minute.",
+            f"{queued} The figures below update once it has run; reload in a minute.",
         )
     response = redirect(reverse("opening_calibration", args=[opening.slug]))
     response.status_code = 303  # see other: reload as GET

@@ -154,11 +154,32 @@ def packet_data(opening: Opening, *, stage: str = "", generated_by=None,
     }
 
 
+def same_content(opening: Opening, *, stage: str, user) -> Q:
+    """The packets that hold what this user asked for: same opening, stage and readers.
+
+    HR's packets carry the fairness summary and are read by HR only, so they never stand
+    in for a manager's, nor a manager's for HR's.
+    """
+    return Q(opening=opening, stage=stage, includes_fairness=is_hr(user))
+
+
 def request_packet(opening: Opening, *, stage: str, user) -> ReportPacket:
-    """Records a packet request and hands it to the background worker."""
-    packet = ReportPacket.objects.create(
-        opening=opening, stage=stage, requested_by=user, includes_fairness=is_hr(user)
-    )
+    """Records a packet request and hands it to the background worker.
+
+    An identical packet that is still queued or being built is returned instead, so
+    repeated requests (a double click, fifteen tabs) build one document with one task.
+    Requests for one opening are serialised on its row, so two at once cannot both miss.
+    """
+    with transaction.atomic():
+        list(Opening.objects.select_for_update().filter(pk=opening.pk).values_list("pk"))
+        waiting = (ReportPacket.objects.filter(same_content(opening, stage=stage, user=user),
+                                               status__in=ReportPacket.IN_PROGRESS)
+                   .order_by("requested_at", "pk").first())
+        if waiting is not None:
+            return waiting
+        packet = ReportPacket.objects.create(
+            opening=opening, stage=stage, requested_by=user, includes_fairness=is_hr(user)
+        )
     return enqueue(packet)
 
 
@@ -299,6 +320,8 @@ def _is_stale(packet: ReportPacket, task_row, cutoff) -> bool:
     if packet.status == ReportPacket.RUNNING:
         last_sign = packet.heartbeat_at or packet.started_at
         return last_sign is None or last_sign < cutoff
+    if not packet.task_result_id:  # recorded, but the process stopped before queueing it
+        return packet.requested_at < cutoff
     # queued, but a worker claimed its task and died before the build could start
     status, started = task_row or (None, None)
     return status == "RUNNING" and started is not None and started < cutoff

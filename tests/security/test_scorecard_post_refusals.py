@@ -228,3 +228,99 @@ def test_nul_characters_are_refused_not_a_database_error(client, cards, field):
                                                         key: "a\x00b"})
     assert response.status_code == 400
     assert fingerprint(*TABLES) == before
+
+
+def _assert_json_refusal(response, before) -> None:
+    assert response.status_code == 400, response.status_code
+    assert response["Content-Type"] == "application/json"
+    assert response.json()["error"].strip()
+    assert fingerprint(*TABLES) == before
+
+
+DEEP = "[" * 100_000 + "]" * 100_000
+
+
+@pytest.mark.parametrize("raw", [
+    '{"version": Infinity, "rationale": "changed"}',
+    '{"version": -Infinity, "rationale": "changed"}',
+    '{"version": NaN, "rationale": "changed"}',
+    '{"version": 1e400, "rationale": "changed"}',
+    '{"version": 1, "rationale": "changed", "q1-rating": 1e400}',
+    '{"version": true, "rationale": "changed"}',
+    '{"version": 1.0, "rationale": "changed"}',
+    '{"version": 2147483648, "rationale": "changed"}',
+    '{"version": -1, "rationale": "changed"}',
+    '{"version": 1, "rationale": ' + DEEP + "}",
+    '{"version": 1, "rationale": "changed", "x": ' + DEEP + "}",
+], ids=["infinity", "minus-infinity", "nan", "1e400", "1e400-rating", "true", "float",
+        "beyond-int32", "negative", "deep-rationale", "deep-ignored"])
+def test_a_json_autosave_that_is_not_a_plain_version_is_a_json_400(client, cards, raw):
+    """Each of these was a 500 page, or (``true``, ``1.0``) a save at version 1."""
+    card = cards["draft"]
+    Scorecard.objects.filter(pk=card.pk).update(version=1)  # so that true == 1 would match
+    client.force_login(cards["user"])
+    before = fingerprint(*TABLES)
+    response = client.post(_url("autosave", card), raw, content_type="application/json")
+    _assert_json_refusal(response, before)
+
+
+@pytest.mark.parametrize("version", ["1.0", "1e0", "\u0661", " ", "+1", "99999999999"])
+def test_a_form_version_must_be_plain_digits(client, cards, version):
+    card = cards["draft"]
+    Scorecard.objects.filter(pk=card.pk).update(version=1)
+    client.force_login(cards["user"])
+    before = fingerprint(*TABLES)
+    response = client.post(_url("autosave", card), {"version": version, "rationale": "changed"})
+    _assert_json_refusal(response, before)
+
+
+def test_a_plain_version_still_saves(client, cards):
+    """The strict version check does not refuse what the page really sends."""
+    card = cards["draft"]
+    client.force_login(cards["user"])
+    response = client.post(_url("autosave", card), {"version": str(card.version),
+                                                    "rationale": "changed"})
+    assert response.status_code == 200
+    assert _stored(card)["rationale"] == "changed"
+
+
+@pytest.mark.parametrize("as_json", [True, False], ids=["json", "form"])
+def test_an_oversized_autosave_is_a_json_400(client, cards, settings, as_json):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    card = cards["draft"]
+    client.force_login(cards["user"])
+    before = fingerprint(*TABLES)
+    body = {"version": card.version, "rationale": "x" * 20_000}
+    if as_json:
+        response = client.post(_url("autosave", card), body, content_type="application/json")
+    else:
+        response = client.post(_url("autosave", card), body)
+    _assert_json_refusal(response, before)
+
+
+def test_an_autosave_with_too_many_fields_is_a_json_400(client, cards, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
+    card = cards["draft"]
+    client.force_login(cards["user"])
+    before = fingerprint(*TABLES)
+    body = {"version": card.version, **{f"zz{n}": "x" for n in range(60)}}
+    response = client.post(_url("autosave", card), body)
+    _assert_json_refusal(response, before)
+
+
+def test_an_oversized_autosave_is_a_json_400_with_csrf_checked(cards, settings):
+    """A browser's autosave sends its CSRF token in the form, so the CSRF check reads the
+    oversized form before the view runs: the error handler answers the script in JSON."""
+    from django.test import Client
+
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    card = cards["draft"]
+    browser = Client(enforce_csrf_checks=True)
+    browser.force_login(cards["user"])
+    assert browser.get(f"/interviews/scorecards/{card.pk}/").status_code == 200
+    token = browser.cookies["csrftoken"].value
+    before = fingerprint(*TABLES)
+    response = browser.post(_url("autosave", card), {
+        "csrfmiddlewaretoken": token, "version": card.version, "rationale": "x" * 20_000,
+    }, HTTP_ACCEPT="application/json", HTTP_X_REQUESTED_WITH="fetch")
+    _assert_json_refusal(response, before)

@@ -156,3 +156,63 @@ def test_rating_an_option_of_the_other_scenario_is_refused(client, takers):
     assert response.json()["ok"] is False
     assert fingerprint(*TABLES) == before
     assert second  # both scenarios exist; the option belongs to the second
+
+
+def _assert_json_refusal(response, before) -> None:
+    """What sjt.js reads: a JSON body with ``ok`` false, a title and a message."""
+    assert response.status_code == 400, response.status_code
+    assert response["Content-Type"] == "application/json"
+    body = response.json()
+    assert body["ok"] is False and body["title"].strip() and body["error"].strip()
+    assert fingerprint(*TABLES) == before
+
+
+def _answer(taker) -> dict:
+    return {f"s{taker['scenarios'][0]}-o{taker['options'][0][0]}": "4"}
+
+
+def test_an_oversized_autosave_is_a_json_400(client, takers, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    taker = takers["rate_each"]
+    before = fingerprint(*TABLES)
+    response = client.post(taker["url"], {**_answer(taker), "filler": "x" * 20_000},
+                           HTTP_X_AUTOSAVE="1")
+    _assert_json_refusal(response, before)
+
+
+def test_an_autosave_with_too_many_fields_is_a_json_400(client, takers, settings):
+    settings.DATA_UPLOAD_MAX_NUMBER_FIELDS = 50
+    taker = takers["rate_each"]
+    before = fingerprint(*TABLES)
+    body = {**_answer(taker), **{f"filler{n}": "x" for n in range(60)}}
+    response = client.post(taker["url"], body, HTTP_X_AUTOSAVE="1")
+    _assert_json_refusal(response, before)
+
+
+def test_an_oversized_save_without_script_is_a_page_that_says_why(client, takers, settings):
+    settings.DATA_UPLOAD_MAX_MEMORY_SIZE = 10_000
+    taker = takers["rate_each"]
+    before = fingerprint(*TABLES)
+    response = client.post(taker["url"], {**_answer(taker), "filler": "x" * 20_000})
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith("text/html")
+    assert "nothing was saved" in response.content.decode()
+    assert fingerprint(*TABLES) == before
+
+
+@pytest.mark.parametrize("limit", ["DATA_UPLOAD_MAX_MEMORY_SIZE", "DATA_UPLOAD_MAX_NUMBER_FIELDS"])
+def test_an_oversized_autosave_is_a_json_400_with_csrf_checked(takers, settings, limit):
+    """sjt.js sends the CSRF token inside the form, so the CSRF check reads the form before
+    the view runs; the 400 handler still answers the script in JSON."""
+    from django.test import Client
+
+    setattr(settings, limit, 50 if limit.endswith("FIELDS") else 10_000)
+    taker = takers["rate_each"]
+    browser = Client(enforce_csrf_checks=True)
+    page = taker["url"].removesuffix("answers/")
+    assert browser.get(page).status_code == 200
+    body = {"csrfmiddlewaretoken": browser.cookies["csrftoken"].value, **_answer(taker),
+            **{f"filler{n}": "x" * 200 for n in range(60)}}
+    before = fingerprint(*TABLES)
+    response = browser.post(taker["url"], body, HTTP_X_AUTOSAVE="1")
+    _assert_json_refusal(response, before)

@@ -1,10 +1,12 @@
-"""manage.py worker: django-tasks-db's ``db_worker``, plus recovery of lost packet builds.
+"""manage.py worker: django-tasks-db's ``db_worker``, plus the packet sweep.
 
 django-tasks-db runs what is queued, but a task whose worker was killed stays "running"
 for ever. Report packets carry a heartbeat, so this command looks for builds whose
 heartbeat has stopped, when it starts and then every few seconds, and queues each of them
-again exactly once (``reports.packets.jobs.recover_stale_packets``). Every option of
-``db_worker`` works here too; run as many workers as you like against one database.
+again exactly once (``reports.packets.jobs.recover_stale_packets``); the same sweep removes
+packets older than ``SELECTION_PACKET_RETENTION_DAYS`` (``reports.packets.retention``).
+Every option of ``db_worker`` works here too; run as many workers as you like against one
+database.
 
 It also checks in at every sweep (``reports.packets.workers``), so pages with queued work can
 say at once when no worker is running.
@@ -23,19 +25,36 @@ from django_tasks_db.management.commands.db_worker import Command as DbWorkerCom
 logger = logging.getLogger("selection.worker")
 
 
-def recover_once(worker_id: str) -> list[int]:
-    """Checks in, then one recovery sweep; a database hiccup is logged and tried again."""
+def sweep(worker_id: str) -> list[int]:
+    """Checks in, queues lost builds again, removes expired packets; returns the ids requeued.
+
+    A database hiccup in either step is logged and tried again at the next sweep.
+    """
     from reports.packets.jobs import recover_stale_packets
+    from reports.packets.retention import remove_expired_packets
     from reports.packets.workers import check_in
 
+    recovered = []
     try:
-        close_old_connections()
         check_in(worker_id)
-        return recover_stale_packets()
+        recovered = recover_stale_packets()
     except Exception:
         logger.warning("Recovering lost packet builds failed; trying again later",
                        exc_info=True)
-        return []
+    try:
+        remove_expired_packets()
+    except Exception:
+        logger.warning("Removing expired packets failed; trying again later", exc_info=True)
+    return recovered
+
+
+def recover_once(worker_id: str) -> list[int]:
+    """One sweep on a fresh connection (a long-running process drops broken ones first)."""
+    try:
+        close_old_connections()
+    except Exception:
+        logger.warning("Could not reset the database connection", exc_info=True)
+    return sweep(worker_id)
 
 
 class RecoveryLoop(threading.Thread):
