@@ -17,7 +17,8 @@ class ReportsConfig(AppConfig):
         from assessments.analysis import provide_reliability
         from reports.calibration import receivers
         from reports.calibration.panels import opening_panel
-        from reports.hiring_report.panels import application_report_panel, opening_packet_panel
+        from reports.hiring_report.panels import application_report_panel
+        from reports.packets.panels import opening_packet_panel
         from reports.stats import internal_consistency
         from selection.panels import register_panel
 

@@ -5,4 +5,5 @@ from django.urls import include, path
 urlpatterns = [
     path("", include("reports.calibration.urls")),
     path("", include("reports.hiring_report.urls")),
+    path("", include("reports.packets.urls")),
 ]
