@@ -3,6 +3,10 @@
 import logging
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.urls import reverse
+
+from .admin_site import superuser_only
 
 logger = logging.getLogger(__name__)
 
@@ -52,3 +56,35 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable: %s", exception)
         return database_unavailable()
+
+
+class StaffAreaMiddleware:
+    """Signed-in people who may not use an admin area get the 403 page, not a login page.
+
+    Wagtail (/cms/) and the Django admin answer a signed-in visitor without access by
+    sending them to the login page, which sends a signed-in visitor straight back: a
+    redirect loop in the browser. Here they are refused with the app's own 403 page.
+    Anonymous visitors still go to the login page.
+    """
+
+    # The login hand-overs are ours, not the admins' pages. (Signing out is at
+    # /accounts/logout/; Wagtail's own logout also needs admin access.)
+    EXEMPT = {"admin_login_redirect", "cms_login_redirect", "cms_password_reset_redirect"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        user = request.user
+        if not user.is_authenticated or request.resolver_match.view_name in self.EXEMPT:
+            return None
+        if request.path.startswith(reverse("admin:index")) and not superuser_only(request):
+            raise PermissionDenied("The Django admin is for superusers only.")
+        if request.path.startswith(reverse("wagtailadmin_home")) and not user.has_perm(
+            "wagtailadmin.access_admin"
+        ):
+            raise PermissionDenied("The HR workspace is for HR only.")
+        return None

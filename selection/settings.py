@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "selection.middleware.StaffAreaMiddleware",
     "selection.middleware.SecurityHeadersMiddleware",
     "selection.middleware.DatabaseUnavailableMiddleware",
 ]

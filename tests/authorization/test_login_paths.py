@@ -69,11 +69,6 @@ def open_pages(client: Client) -> list[str]:
 
 
 @pytest.fixture(autouse=True)
-def _fast_passwords(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
-@pytest.fixture(autouse=True)
 def _fresh_rate_limits():
     cache.clear()
     yield
