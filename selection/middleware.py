@@ -5,6 +5,7 @@ import logging
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 
 from .admin_site import superuser_only
 
@@ -33,6 +34,25 @@ class SecurityHeadersMiddleware:
             )
         response.headers.pop("Server", None)
         response.headers.pop("X-Powered-By", None)
+        return response
+
+
+class PrivateCacheMiddleware:
+    """Nothing a signed-in person is shown is kept by a shared cache or the browser.
+
+    Every response to a signed-in request gets ``Cache-Control: private, no-store``, so a
+    candidate's page cannot come back from the back/forward cache after logout. Directives a
+    view set already are kept (``no-cache``, ``must-revalidate``, ...); ``public`` goes.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated:
+            patch_cache_control(response, private=True, no_store=True)
         return response
 
 

@@ -5,9 +5,7 @@ who may open it. Third-party areas are classified by prefix: the Wagtail admin (
 superusers), the Django admin (superusers), allauth's account pages (public or own).
 """
 
-import pytest
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
@@ -187,14 +185,6 @@ def outcome(response) -> str:
     if response.status_code >= 500:
         return f"error {response.status_code}"
     return OK
-
-
-@pytest.fixture
-def demo(db):
-    """The demo, loaded inside this test's transaction (rolled back afterwards)."""
-    with open("/dev/null", "w") as quiet:
-        call_command("seed_demo", stdout=quiet)
-    return Demo()
 
 
 def test_every_project_url_is_classified():
