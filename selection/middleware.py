@@ -3,10 +3,13 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
+from .accounts import lacks_required_two_factor
 from .admin_site import superuser_only
 
 logger = logging.getLogger(__name__)
@@ -76,6 +79,36 @@ class DatabaseUnavailableMiddleware:
             return None
         logger.error("Database unavailable: %s", exception)
         return database_unavailable()
+
+
+class RequireTwoFactorMiddleware:
+    """Superusers and HR without TOTP are sent to set it up, and reach nothing else until then.
+
+    Only while ``SELECTION_REQUIRE_MFA_FOR_STAFF`` is on. What stays open: signing out,
+    confirming the password again (allauth asks before a second factor is added) and the
+    two-factor pages themselves. Static files are served before any view is reached.
+    """
+
+    OPEN = {
+        "account_logout", "account_reauthenticate", "mfa_reauthenticate", "mfa_index",
+        "mfa_activate_totp", "mfa_view_recovery_codes", "mfa_generate_recovery_codes",
+        "mfa_download_recovery_codes",
+    }
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if request.resolver_match.view_name in self.OPEN:
+            return None
+        if not lacks_required_two_factor(request.user):
+            return None
+        messages.warning(request, "Your role needs two-factor authentication. Set up an "
+                                  "authenticator app to continue.")
+        return redirect("mfa_activate_totp")
 
 
 class StaffAreaMiddleware:

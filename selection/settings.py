@@ -83,6 +83,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "selection.middleware.RequireTwoFactorMiddleware",
     "selection.middleware.StaffAreaMiddleware",
     "selection.middleware.SecurityHeadersMiddleware",
     "selection.middleware.DatabaseUnavailableMiddleware",
@@ -179,6 +180,10 @@ ACCOUNT_RATE_LIMITS = {
 ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Selection"
+MFA_ADAPTER = "selection.accounts.StaffTwoFactorAdapter"
+# Superusers and HR must activate TOTP before they reach anything else (see
+# selection.middleware.RequireTwoFactorMiddleware). On by default in production.
+SELECTION_REQUIRE_MFA_FOR_STAFF = env_bool("SELECTION_REQUIRE_MFA_FOR_STAFF", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
 EMAIL_BACKEND = os.environ.get(
