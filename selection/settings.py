@@ -109,9 +109,12 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "selection.middleware.PrivateCacheMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "selection.middleware.RequireTwoFactorMiddleware",
+    "selection.middleware.StaffAreaMiddleware",
     "selection.middleware.SecurityHeadersMiddleware",
     "selection.middleware.DatabaseUnavailableMiddleware",
 ]
@@ -214,6 +217,10 @@ ACCOUNT_PASSWORD_RESET_BY_CODE_ENABLED = False
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Selection] "
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = "Selection"
+MFA_ADAPTER = "selection.accounts.StaffTwoFactorAdapter"
+# Superusers and HR must activate TOTP before they reach anything else (see
+# selection.middleware.RequireTwoFactorMiddleware). On by default in production.
+SELECTION_REQUIRE_MFA_FOR_STAFF = env_bool("SELECTION_REQUIRE_MFA_FOR_STAFF", not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = 60 * 60 * 12
 EMAIL_BACKEND = os.environ.get(
@@ -225,6 +232,8 @@ DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "selection@localhost")
 WAGTAIL_SITE_NAME = "Selection"
 WAGTAILADMIN_BASE_URL = SELECTION_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Wagtail's own password reset is routed to allauth's (selection/urls.py); off here too.
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_WORKFLOW_REQUIRE_REAPPROVAL_ON_EDIT = True
 WAGTAIL_FINISH_WORKFLOW_ACTION = "competencies.workflows.publish_approved"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

@@ -68,3 +68,9 @@ def opening(library, manager, interviewer):
 @pytest.fixture
 def application(opening):
     return factories.make_application(opening, "Ada", "Lovelace")
+
+
+@pytest.fixture(autouse=True)
+def _two_factor_optional(settings):
+    """Staff need no second factor unless a test asks (its default follows DEBUG)."""
+    settings.SELECTION_REQUIRE_MFA_FOR_STAFF = False
