@@ -128,7 +128,7 @@ def test_staff_cannot_switch_the_required_totp_off(settings, superuser, intervie
 def setting_from_environment(**env) -> str:
     environment = {k: v for k, v in os.environ.items()
                    if k not in {"DEBUG", "SECRET_KEY", "SELECTION_REQUIRE_MFA_FOR_STAFF"}}
-    environment.update(SECRET_KEY="x" * 50, **env)
+    environment.update(SECRET_KEY="x" * 50, SELECTION_BASE_URL="https://hire.example.com", **env)
     result = subprocess.run(
         [sys.executable, "-c",
          "import selection.settings as s; print(s.SELECTION_REQUIRE_MFA_FOR_STAFF)"],
