@@ -9,8 +9,10 @@ class SelectionConfig(AppConfig):
         from django.db.models.signals import post_migrate
 
         from .roles import ensure_groups_after_migrate
+        from .search_index import rebuild_after_migrate
 
         post_migrate.connect(ensure_groups_after_migrate, sender=self)
+        post_migrate.connect(rebuild_after_migrate, sender=self)
 
         from .csv_safety import neutralise_wagtail_exports
 

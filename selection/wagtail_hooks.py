@@ -1,4 +1,10 @@
-"""The hiring core in the HR workspace: openings, candidates and producers."""
+"""The hiring core in the HR workspace: openings, candidates and producers.
+
+Snippet listings of indexed models name no ``search_fields``: they search the model's
+search index, i.e. its AutocompleteFields. The SQLite full-text index cannot be narrowed
+to named fields (it answers "no such column"), so the model's declaration is the one place
+that says what a listing finds.
+"""
 
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
@@ -12,7 +18,7 @@ class OpeningViewSet(SnippetViewSet):
     menu_label = "Openings"
     list_display = ["title", "role_profile", "status", "opened_at"]
     list_filter = ["status"]
-    search_fields = ["title"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class CandidateViewSet(SnippetViewSet):
@@ -20,7 +26,7 @@ class CandidateViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Candidates"
     list_display = ["full_name", "email", "source", "created_at"]
-    search_fields = ["first_name", "last_name", "email"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class ProducerViewSet(SnippetViewSet):
@@ -29,7 +35,7 @@ class ProducerViewSet(SnippetViewSet):
     menu_label = "Producers"
     list_display = ["full_name", "role_title", "performance", "tier", "tier_source"]
     list_filter = ["tier", "tier_source"]
-    search_fields = ["first_name", "last_name", "email"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class HiringViewSetGroup(SnippetViewSetGroup):
