@@ -6,9 +6,11 @@ to named fields (it answers "no such column"), so the model's declaration is the
 that says what a listing finds.
 """
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .documents import refuse_unless_allowed
 from .models import Candidate, Opening, Producer
 
 
@@ -46,3 +48,7 @@ class HiringViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(HiringViewSetGroup)
+
+
+# Before Wagtail's own check (see selection/documents.py).
+hooks.register("before_serve_document", refuse_unless_allowed, order=-100)
