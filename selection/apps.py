@@ -1,7 +1,9 @@
 from django.apps import AppConfig
+from wagtail.users.apps import WagtailUsersAppConfig
 
 
 class SelectionConfig(AppConfig):
+    default = True
     name = "selection"
     verbose_name = "Hiring"
 
@@ -17,3 +19,10 @@ class SelectionConfig(AppConfig):
         from .csv_safety import neutralise_wagtail_exports
 
         neutralise_wagtail_exports()  # formula-like names in the workspace's CSV exports
+
+
+class UsersConfig(WagtailUsersAppConfig):
+    """Wagtail's user admin with the account rules of selection/user_admin.py."""
+
+    default = False
+    user_viewset = "selection.user_admin.StaffUserViewSet"

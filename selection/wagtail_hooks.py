@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .documents import refuse_unless_allowed
 from .models import Candidate, Opening, Producer
+from .user_admin import refuse_bulk_changes
 
 
 class OpeningViewSet(SnippetViewSet):
@@ -52,3 +53,5 @@ register_snippet(HiringViewSetGroup)
 
 # Before Wagtail's own check (see selection/documents.py).
 hooks.register("before_serve_document", refuse_unless_allowed, order=-100)
+# The user listing's bulk actions follow the account rules of selection/user_admin.py.
+hooks.register("before_bulk_action", refuse_bulk_changes)
