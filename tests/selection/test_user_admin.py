@@ -14,6 +14,12 @@ from tests.factories import PASSWORD
 User = get_user_model()
 
 
+@pytest.fixture(autouse=True)
+def _fast_passwords(settings):
+    """Accounts made here need no slow password hashing (the checks still compare hashes)."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 def add_url():
     return reverse("wagtailusers_users:add")  # /cms/users/new/
 
