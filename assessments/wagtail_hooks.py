@@ -17,7 +17,7 @@ class JudgmentTestViewSet(SnippetViewSet):
     menu_label = "Judgment tests"
     list_display = ["title", "slug", "scoring_method", "time_limit_minutes", "live"]
     list_filter = ["scoring_method"]
-    search_fields = ["title"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class RoleplayExerciseViewSet(SnippetViewSet):
@@ -25,7 +25,7 @@ class RoleplayExerciseViewSet(SnippetViewSet):
     icon = "openquote"
     menu_label = "Roleplay exercises"
     list_display = ["title", "slug", "duration_minutes", "live"]
-    search_fields = ["title"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class PsychometricScaleViewSet(SnippetViewSet):

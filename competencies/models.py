@@ -70,6 +70,7 @@ class Dimension(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         index.SearchField("definition"),
         index.FilterField("kind"),
         index.AutocompleteField("name"),
+        index.AutocompleteField("definition"),
     ]
     panels = [
         FieldPanel("name"),

@@ -12,7 +12,7 @@ class CompetencyViewSet(SnippetViewSet):
     menu_label = "Competencies"
     list_display = ["name", "category", "trainable", "live"]
     list_filter = ["category", "trainable"]
-    search_fields = ["name", "definition"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
     ordering = ["name"]
 
 
@@ -22,7 +22,7 @@ class TraitViewSet(SnippetViewSet):
     menu_label = "Traits"
     list_display = ["name", "category", "live"]
     list_filter = ["category"]
-    search_fields = ["name", "definition"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
     ordering = ["name"]
 
 

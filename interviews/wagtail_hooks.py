@@ -15,7 +15,7 @@ class QuestionViewSet(SnippetViewSet):
     menu_order = 210
     list_display = ["__str__", "dimension", "live"]
     list_filter = ["dimension", "live"]
-    search_fields = ["text"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
     ordering = ["dimension__name", "pk"]
 
 

@@ -149,11 +149,10 @@ class Candidate(index.Indexed, ClusterableModel):
         FieldPanel("source"),
         InlinePanel("applications", heading="Openings", label="Application"),
     ]
+    # The workspace's listing and chooser search these through the search index.
     search_fields = [
-        index.SearchField("first_name"),
-        index.SearchField("last_name"),
-        index.SearchField("email"),
-        index.AutocompleteField("last_name"),
+        *(index.SearchField(name) for name in ("first_name", "last_name", "email")),
+        *(index.AutocompleteField(name) for name in ("first_name", "last_name", "email")),
     ]
 
     class Meta:
@@ -278,7 +277,10 @@ class Producer(index.Indexed, models.Model):
         FieldPanel("performance_period"),
         FieldPanel("tier"),
     ]
-    search_fields = [index.SearchField("last_name"), index.SearchField("email")]
+    search_fields = [
+        *(index.SearchField(name) for name in ("first_name", "last_name", "email")),
+        *(index.AutocompleteField(name) for name in ("first_name", "last_name", "email")),
+    ]
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -79,7 +79,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
-    "wagtail.users",
+    "selection.apps.UsersConfig",  # wagtail.users, HR limited to staff accounts
     "wagtail.snippets",
     "wagtail.documents",
     "wagtail.images",

@@ -1,9 +1,18 @@
-"""The hiring core in the HR workspace: openings, candidates and producers."""
+"""The hiring core in the HR workspace: openings, candidates and producers.
 
+Snippet listings of indexed models name no ``search_fields``: they search the model's
+search index, i.e. its AutocompleteFields. The SQLite full-text index cannot be narrowed
+to named fields (it answers "no such column"), so the model's declaration is the one place
+that says what a listing finds.
+"""
+
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .documents import refuse_unless_allowed
 from .models import Candidate, Opening, Producer
+from .user_admin import refuse_bulk_changes
 
 
 class OpeningViewSet(SnippetViewSet):
@@ -12,7 +21,7 @@ class OpeningViewSet(SnippetViewSet):
     menu_label = "Openings"
     list_display = ["title", "role_profile", "status", "opened_at"]
     list_filter = ["status"]
-    search_fields = ["title"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class CandidateViewSet(SnippetViewSet):
@@ -20,7 +29,7 @@ class CandidateViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Candidates"
     list_display = ["full_name", "email", "source", "created_at"]
-    search_fields = ["first_name", "last_name", "email"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class ProducerViewSet(SnippetViewSet):
@@ -29,7 +38,7 @@ class ProducerViewSet(SnippetViewSet):
     menu_label = "Producers"
     list_display = ["full_name", "role_title", "performance", "tier", "tier_source"]
     list_filter = ["tier", "tier_source"]
-    search_fields = ["first_name", "last_name", "email"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
 class HiringViewSetGroup(SnippetViewSetGroup):
@@ -40,3 +49,9 @@ class HiringViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(HiringViewSetGroup)
+
+
+# Before Wagtail's own check (see selection/documents.py).
+hooks.register("before_serve_document", refuse_unless_allowed, order=-100)
+# The user listing's bulk actions follow the account rules of selection/user_admin.py.
+hooks.register("before_bulk_action", refuse_bulk_changes)

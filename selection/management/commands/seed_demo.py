@@ -11,6 +11,7 @@ from django.db import transaction
 from competencies.demo import seed_library
 from selection import demo
 from selection.roles import ensure_library
+from selection.search_index import rebuild_search_index
 
 
 def evidence_seeders() -> list[str]:
@@ -42,6 +43,9 @@ class Command(BaseCommand):
             return
         with transaction.atomic():
             self._seed()
+            # Some demo rows are bulk-created, which skips the search index: rebuild it so
+            # the workspace's searches find everything that was loaded.
+            rebuild_search_index()
         self._print_logins()
 
     def _seed(self):
