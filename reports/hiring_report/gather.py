@@ -164,8 +164,8 @@ def producer_comparison_words(cand: dict) -> str:
     """Whether the comparison with the company's producers can be read, in a few words."""
     if cand.get("model_usable"):
         top = (cand.get("posterior") or {}).get("top")
-        chance = "" if top is None else f" (P(top) {top:.2f})"
-        return f"the producer comparison is usable and shown beside the band{chance}"
+        chance = "" if top is None else f": P(top) {top:.2f}"
+        return f"compared with the company's producers{chance}, shown below"
     if cand.get("group") is None:
         return "no test, roleplay or psychometric result to compare with the producers"
     return "the producer comparison cannot tell yet for this candidate's instruments"
