@@ -85,6 +85,15 @@ def agreement_flowables(agreement: dict) -> list:
     return out
 
 
+# Short forms of the fairness judgements for the narrow flag column.
+PDF_JUDGEMENTS = {
+    "reference": "reference",
+    "adverse impact": "adverse impact",
+    "below four-fifths, not significant": "below 4/5, not sig.",
+    "significant, above four-fifths": "sig., above 4/5",
+}
+
+
 def fairness_flowables(fairness: dict | None) -> list:
     s = styles()
     out = [PageBreak(), para("Fairness summary", s["h1"])]
@@ -97,7 +106,7 @@ def fairness_flowables(fairness: dict | None) -> list:
     rows = []
     for stage in fairness["stages"]:
         for row in stage["rows"]:
-            flag = "below 4/5" if row["below_four_fifths"] else ""
+            flag = PDF_JUDGEMENTS.get(row.get("judgement") or "", "")
             flag += (", small group" if flag else "small group") if row["small_sample"] else ""
             rows.append([stage["label"], row["group"], str(row["reached"]), str(row["decided"]),
                          str(row["passed"]), percent(row["rate"]), two(row["impact_ratio"]),
@@ -105,6 +114,8 @@ def fairness_flowables(fairness: dict | None) -> list:
     out.append(data_table(["Stage", "Group", "Reached", "Decided", "Passed", "Rate",
                            "Impact ratio", "Flag"], rows,
                           [64, WIDTH - 388, 50, 50, 46, 44, 50, 84]))
+    if fairness.get("n_comparisons"):
+        out.append(para(fairness["multiple_comparisons"], s["small"]))
     out += [para(f"• {line}", s["small"]) for line in fairness.get("rule", [])]
     return out
 
