@@ -63,10 +63,18 @@ def agreement_flowables(agreement: dict) -> list:
     overall = agreement.get("overall", {})
     if not overall.get("computed"):
         return out + [para("No submitted interview ratings yet.", s["body"])]
+    summary = agreement.get("summary")
+    if summary:
+        out.append(para(f"Summary: median per-dimension {summary['label']} "
+                        f"{two(summary.get('value'))}. {summary['reason']}", s["small"]))
+        first = ["All (median)", two(summary.get("value")) if summary["form"] == "icc2" else "–",
+                 "–", "–"]
+    else:
+        first = ["All dimensions", two(overall.get("icc2")), two(overall.get("icc2k")),
+                 two(overall.get("icc3"))]
     out.append(data_table(
         ["Scope", "ICC(2,1)", "ICC(2,k)", "ICC(3,1)", "Alpha", "Raters", "Pairs", "Ratings"],
-        [["All dimensions", two(overall.get("icc2")), two(overall.get("icc2k")),
-          two(overall.get("icc3")), two(overall.get("krippendorff_alpha")),
+        [first + [two(overall.get("krippendorff_alpha")),
           str(overall["n_raters"]), str(overall["n_targets"]), str(overall["n_ratings"])]]
         + [[d["name"], two(d.get("icc2")), two(d.get("icc2k")), two(d.get("icc3")),
             two(d.get("krippendorff_alpha")), str(d["n_raters"]), str(d["n_targets"]),
