@@ -77,3 +77,16 @@ def test_calibration_payload_and_page_show_the_summary(client, hr, cohort_openin
     html = client.get(f"/reports/openings/{cohort_opening.slug}/calibration/").content.decode()
     assert "Median per-dimension ICC(2,1)" in html
     assert "Every interviewer rated every candidate" in html
+
+
+def test_calibration_page_shows_spearman_intervals_labelled_concurrent(client, hr,
+                                                                      cohort_opening):
+    validity = calibrate_opening(cohort_opening)["validity"]
+    row = next(r for r in validity["rows"] if r["dimension"] == "discovery")
+    assert row["spearman_ci_low"] < row["spearman_rho"] < row["spearman_ci_high"]
+    client.force_login(hr)
+    html = client.get(f"/reports/openings/{cohort_opening.slug}/calibration/").content.decode()
+    assert "Spearman ρ [95 % CI]" in html and "Concurrent validity on current producers" in html
+    low = f"{row['spearman_ci_low']:.2f}".replace("-", "−")
+    assert f"[{low}, " in html
+    assert "Thorndike" not in html and "No range-restriction correction is applied" in html
