@@ -118,6 +118,8 @@ def interviewer_agreement(evidence: OpeningEvidence) -> tuple[dict, list[str]]:
     """
     names = evidence.rater_names
     overall = _agreement(evidence.ratings.overall, names)
+    # The pooled ICCs are not shown (see POOLING_NOTE), so neither are notes about them.
+    overall["warnings"] = [w for w in overall["warnings"] if "ICC" not in w]
     by_dimension = []
     tables = []
     for dim in evidence.dimensions:

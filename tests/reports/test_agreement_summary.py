@@ -64,6 +64,8 @@ def test_real_agreement_gives_no_warning_and_split_panels_use_icc1():
     assert "panel was split" in summary["reason"]
     assert summary["value"] > 0.7 and not any("agree poorly" in w for w in warnings)
     assert all(np.isnan(r["icc2"]) for r in agreement["by_dimension"])  # nobody rated by all
+    # the pooled ICC is not shown, so its "needs targets rated by every rater" note is not either
+    assert not any("ICC" in w for w in agreement["overall"]["warnings"])
 
 
 def test_calibration_payload_and_page_show_the_summary(client, hr, cohort_opening):
