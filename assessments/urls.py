@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import imports, roleplay, staff, taking
+from .views import about_you, imports, roleplay, staff, taking
 
 app_name = "assessments"
 
@@ -9,6 +9,8 @@ urlpatterns = [
     path("t/<str:token>/", taking.take_test, name="take_test"),
     path("t/<str:token>/start/", taking.start_test, name="start_test"),
     path("t/<str:token>/answers/", taking.save_test, name="save_test"),
+    # The candidate's voluntary self-identification, from the same link.
+    path("t/<str:token>/about-you/", about_you.about_you, name="about_you"),
     # Hiring managers and HR, from the candidate page.
     path("candidates/<int:pk>/sjt/", staff.invite_candidate, name="invite_candidate"),
     path("candidates/<int:pk>/roleplay/", roleplay.assign_candidate, name="assign_roleplay"),

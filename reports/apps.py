@@ -2,8 +2,9 @@
 
 ``ready`` is where ``reports`` plugs into the apps below it: it adds its sections to the
 hiring-core pages (``selection.panels``), listens to what interviews and assessments
-announce (``calibration/receivers.py``) and hands the reliability statistics to the SJT
-item analysis. Nothing outside ``reports`` imports it.
+announce (``calibration/receivers.py``), hands the reliability statistics to the SJT item
+analysis and keeps the self-identification answers the candidate's test link collects.
+Nothing outside ``reports`` imports it.
 """
 
 from django.apps import AppConfig
@@ -15,7 +16,8 @@ class ReportsConfig(AppConfig):
 
     def ready(self):
         from assessments.analysis import provide_reliability
-        from reports.calibration import receivers
+        from assessments.self_identification import provide_keeper
+        from reports.calibration import receivers, self_identification
         from reports.calibration.panels import opening_panel
         from reports.hiring_report.panels import application_report_panel
         from reports.packets.panels import opening_packet_panel
@@ -27,3 +29,4 @@ class ReportsConfig(AppConfig):
         register_panel("opening", opening_packet_panel)
         receivers.connect()
         provide_reliability(internal_consistency)
+        provide_keeper(self_identification)

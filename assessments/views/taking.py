@@ -97,7 +97,10 @@ def save_test(request, token: str):
         return JsonResponse({"ok": True, "saved_at": timezone.localtime(attempt.saved_at)
                              .strftime("%H:%M:%S"), "seconds_left": _seconds_left(attempt)})
     if submit:
-        return render(request, "assessments/test_done.html", {"test_title": invitation.test.title})
+        return render(request, "assessments/test_done.html", {
+            "test_title": invitation.test.title,
+            "token": token if invitation.candidate_id else None,
+        })
     return redirect(reverse("assessments:take_test", args=[token]) + "?saved=1")
 
 

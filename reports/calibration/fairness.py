@@ -21,6 +21,7 @@ from collections import defaultdict
 
 from reports.models import SelfIdentification
 from reports.stats import adverse_impact
+from reports.stats import fairness as rules
 from selection.models import Application, StageChange
 
 PROGRESSION = [
@@ -39,9 +40,16 @@ RULE = [
     "they did not pass it.",
     "Passed a stage = reached a later stage. Applications still waiting at a stage are "
     "pending there: they are left out of that stage's rate, but counted at earlier stages.",
-    "Selection rate = passed / (reached - pending). The impact ratio divides a group's rate "
-    "by the highest group's rate; below 0.80 fails the four-fifths rule. Fisher's exact test "
-    "compares each group with the highest group.",
+    "Selection rate = passed / (reached - pending). At each stage the reference group is the "
+    "group with the highest rate there; the impact ratio divides a group's rate by the "
+    "reference rate, and below 0.80 fails the four-fifths rule. The interval is the 95 % "
+    "interval of the ratio (Morris & Lobsenz); Fisher's exact test and a two-proportion Z "
+    "test compare each group with the reference; the shortfall is how many more of the group "
+    "would have had to pass for the ratio to reach 0.80.",
+    "Judgement, following the Uniform Guidelines (29 CFR 1607.4(D)): 'adverse impact' needs "
+    "a ratio below 0.80 and a significant difference (Fisher p < 0.05). A ratio below 0.80 "
+    "that is not significant means the numbers are too small to tell; a significant "
+    "difference above 0.80 is shown too, because it can matter in practice.",
     "Groups are what candidates chose to state, with their consent. Candidates who did not "
     "state a group are shown as 'Not stated' and are not compared. Groups with fewer than "
     "30 decided applications are flagged as small: read their figures with care.",
@@ -66,6 +74,32 @@ def stage_outcomes(applications: list[tuple[str, int]], stage: str) -> dict:
             "decided": len(reached) - pending}
 
 
+def _interval(low: float, high: float) -> str:
+    if low != low or high != high:  # NaN: a rate of 0 has no ratio interval
+        return "no interval, as a rate is 0"
+    return f"interval {low:.2f}-{high:.2f}"
+
+
+def judgement_words(result: rules.ImpactRatio) -> str:
+    """The judgement of one group's comparison in plain words, with the ratio's interval."""
+    interval = _interval(result.ci_low, result.ci_high)
+    match result.judgement:
+        case rules.REFERENCE:
+            return "reference group: the highest rate at this stage"
+        case rules.ADVERSE:
+            return (f"adverse impact: below four-fifths and a significant difference "
+                    f"({interval})")
+        case rules.BELOW_NOT_SIGNIFICANT:
+            if result.ci_high == result.ci_high and result.ci_high < rules.FOUR_FIFTHS:
+                return f"below four-fifths, not significant by Fisher's test ({interval})"
+            return f"below four-fifths, but the numbers are too small to tell ({interval})"
+        case rules.SIGNIFICANT_ABOVE:
+            return f"above four-fifths, but a significant difference ({interval})"
+        case rules.NO_INDICATION:
+            return f"no indication of adverse impact ({interval})"
+    return "too little data to compare"
+
+
 def _applications_by_group(openings) -> dict[str, list[tuple[str, int]]]:
     """(current stage, furthest rank) of every application, grouped by self-identification."""
     apps = list(Application.objects.filter(opening__in=openings).values_list(
@@ -87,7 +121,8 @@ def _applications_by_group(openings) -> dict[str, list[tuple[str, int]]]:
 
 
 def selection_rates(openings) -> dict:
-    """Per stage (up to offer): each group's counts, rate, impact ratio and Fisher p."""
+    """Per stage (up to offer): each group's counts, rate, impact ratio with its interval,
+    Fisher p, Z, shortfall and judgement; the reference group; the number of comparisons."""
     by_group = _applications_by_group(openings)
     compared = sorted(g for g in by_group if g != NOT_STATED)
     stages = []
@@ -107,13 +142,36 @@ def selection_rates(openings) -> dict:
                 "below_four_fifths": r.below_four_fifths if r else False,
                 "fisher_p": r.fisher_p if r else None,
                 "small_sample": r.small_sample if r else False,
+                "ci_low": r.ci_low if r else None,
+                "ci_high": r.ci_high if r else None,
+                "z": r.z if r else None,
+                "z_p": r.z_p if r else None,
+                "shortfall": r.shortfall if r else None,
+                "judgement": r.judgement if r else None,
+                "judgement_words": judgement_words(r) if r else "",
+                "reference": bool(r and r.judgement == rules.REFERENCE),
             })
         stages.append({
             "stage": stage, "label": dict(Application.STAGES)[stage], "rows": rows,
             "any_below": any(row["below_four_fifths"] for row in rows),
+            "any_adverse": any(row["judgement"] == rules.ADVERSE for row in rows),
+            "any_significant_above": any(
+                row["judgement"] == rules.SIGNIFICANT_ABOVE for row in rows),
+            "reference": next((row["group"] for row in rows if row["reference"]), None),
         })
     total = sum(len(v) for v in by_group.values())
+    n_comparisons = sum(
+        1 for st in stages for row in st["rows"]
+        if row["compared"] and not row["reference"] and row["judgement"] != rules.INSUFFICIENT
+    )
     return {
+        "n_comparisons": n_comparisons,
+        "multiple_comparisons": (
+            f"This page makes {n_comparisons} comparison{'s' if n_comparisons != 1 else ''} "
+            "(every group against the reference at every stage). At p < 0.05, about one in "
+            "twenty comparisons looks significant by chance alone, so a single significant "
+            "result among many is weak evidence; a pattern across stages is stronger."
+        ),
         "stages": stages,
         "groups": compared,
         "n_applications": total,

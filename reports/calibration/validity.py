@@ -2,7 +2,10 @@
 
 Hires have no performance outcome in the data model yet, so the predictive validity that
 DESIGN.md asks for cannot be computed. Until then this correlates the current producers'
-scores with their own latest performance: concurrent validity, labelled as such.
+scores with their own latest performance: concurrent validity, labelled as such. The
+Thorndike range-restriction correction (reports.stats.predictive_validity's
+``restricted_sd_ratio``) is not applied: it is for hires selected on the score, and on
+incumbents it over-corrects.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ def _row(dimension, instrument: str | None, predictor: np.ndarray, outcome: np.n
         "pearson_p": result.pearson_p,
         "spearman_rho": result.spearman_rho,
         "spearman_p": result.spearman_p,
+        "spearman_ci_low": result.spearman_ci_low,
+        "spearman_ci_high": result.spearman_ci_high,
         "warnings": list(result.warnings),
     }
 

@@ -64,10 +64,18 @@ def agreement_flowables(agreement: dict) -> list:
     overall = agreement.get("overall", {})
     if not overall.get("computed"):
         return out + [para("No submitted interview ratings yet.", s["body"])]
+    summary = agreement.get("summary")
+    if summary:
+        out.append(para(f"Summary: median per-dimension {summary['label']} "
+                        f"{two(summary.get('value'))}. {summary['reason']}", s["small"]))
+        first = ["All (median)", two(summary.get("value")) if summary["form"] == "icc2" else "–",
+                 "–", "–"]
+    else:
+        first = ["All dimensions", two(overall.get("icc2")), two(overall.get("icc2k")),
+                 two(overall.get("icc3"))]
     out.append(data_table(
         ["Scope", "ICC(2,1)", "ICC(2,k)", "ICC(3,1)", "Alpha", "Raters", "Pairs", "Ratings"],
-        [["All dimensions", two(overall.get("icc2")), two(overall.get("icc2k")),
-          two(overall.get("icc3")), two(overall.get("krippendorff_alpha")),
+        [first + [two(overall.get("krippendorff_alpha")),
           str(overall["n_raters"]), str(overall["n_targets"]), str(overall["n_ratings"])]]
         + [[d["name"], two(d.get("icc2")), two(d.get("icc2k")), two(d.get("icc3")),
             two(d.get("krippendorff_alpha")), str(d["n_raters"]), str(d["n_targets"]),
@@ -86,6 +94,15 @@ def agreement_flowables(agreement: dict) -> list:
     return out
 
 
+# Short forms of the fairness judgements for the narrow flag column.
+PDF_JUDGEMENTS = {
+    "reference": "reference",
+    "adverse impact": "adverse impact",
+    "below four-fifths, not significant": "below 4/5, not sig.",
+    "significant, above four-fifths": "sig., above 4/5",
+}
+
+
 def fairness_flowables(fairness: dict | None) -> list:
     s = styles()
     out = [PageBreak(), para("Fairness summary", s["h1"])]
@@ -98,7 +115,7 @@ def fairness_flowables(fairness: dict | None) -> list:
     rows = []
     for stage in fairness["stages"]:
         for row in stage["rows"]:
-            flag = "below 4/5" if row["below_four_fifths"] else ""
+            flag = PDF_JUDGEMENTS.get(row.get("judgement") or "", "")
             flag += (", small group" if flag else "small group") if row["small_sample"] else ""
             rows.append([stage["label"], row["group"], str(row["reached"]), str(row["decided"]),
                          str(row["passed"]), percent(row["rate"]), two(row["impact_ratio"]),
@@ -106,6 +123,8 @@ def fairness_flowables(fairness: dict | None) -> list:
     out.append(data_table(["Stage", "Group", "Reached", "Decided", "Passed", "Rate",
                            "Impact ratio", "Flag"], rows,
                           [64, WIDTH - 388, 50, 50, 46, 44, 50, 84]))
+    if fairness.get("n_comparisons"):
+        out.append(para(fairness["multiple_comparisons"], s["small"]))
     out += [para(f"• {line}", s["small"]) for line in fairness.get("rule", [])]
     return out
 

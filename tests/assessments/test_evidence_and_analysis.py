@@ -79,3 +79,28 @@ def test_item_analysis_page_matches_reports_stats(sjt_test, manager, client, hr)
     assert f"{expected.ci_low:.2f} to {expected.ci_high:.2f}" in text
     assert "n = 4 people, k = 2 scenarios" in text
     assert f'<td class="num">{matrix[:, 0].mean():.2f}</td>' in text
+
+
+def test_item_analysis_shows_difficulty_and_flags_an_easy_scenario(sjt_test, manager, client,
+                                                                  hr):
+    from assessments.analysis import item_analysis
+
+    scenarios = list(sjt_test.scenarios.order_by("sort_order"))
+    keys = [[o.key for o in s.options.order_by("sort_order")] for s in scenarios]
+    rng = np.random.default_rng(4)
+    for n in range(6):  # everyone answers the first scenario exactly as keyed
+        other = [int(v) for v in rng.integers(1, 6, size=len(keys[1]))]
+        complete(sjt_test, {"producer": factories.make_producer(n, "100")}, [keys[0], other],
+                 manager)
+    analysis = item_analysis(sjt_test)
+    first, second = analysis.scenarios
+    assert first.difficulty == 1.0 and "almost everyone gets this right" in first.difficulty_flag
+    matrix = np.array([[a.scenario_scores[str(s.pk)] for s in scenarios]
+                       for a in SJTAttempt.objects.order_by("pk")])
+    # rate-each scores are already shares of the maximum: difficulty equals the mean
+    assert second.difficulty == pytest.approx(matrix[:, 1].mean())
+    assert second.difficulty_flag == "" or second.difficulty <= 0.10
+    login(client, hr)
+    text = client.get(f"/assessments/tests/{sjt_test.pk}/analysis/").content.decode()
+    assert "Difficulty (share of maximum)" in text and "proportion of the maximum" in text
+    assert "almost everyone gets this right" in text

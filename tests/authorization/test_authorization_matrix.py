@@ -70,6 +70,9 @@ MATRIX = {
                                LINK_HOLDER),
     "assessments:save_test": ("POST", lambda o: f"/assessments/t/{o.token}/answers/",
                               LINK_HOLDER),
+    # The candidate's voluntary self-identification: the link is the key, as for the test.
+    "assessments:about_you": ("GET", lambda o: f"/assessments/t/{o.token}/about-you/",
+                              LINK_HOLDER),
     "assessments:invite_candidate": (
         "POST", lambda o: f"/assessments/candidates/{o.app}/sjt/", MANAGERS),
     "assessments:assign_roleplay": (

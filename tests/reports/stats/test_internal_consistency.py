@@ -83,6 +83,8 @@ def test_degenerate_inputs(items):
     assert res.warnings
     assert math.isnan(res.alpha) and math.isnan(res.ci_low) and math.isnan(res.ci_high)
     assert not any(math.isinf(v) for v in res.item_total)
+    assert len(res.item_difficulty) == np.asarray(items).shape[1]
+    assert not any(math.isinf(v) for v in res.item_difficulty)
 
 
 @settings(max_examples=50, deadline=None)
@@ -96,6 +98,38 @@ def test_degenerate_inputs(items):
 )
 def test_never_raises_or_returns_inf(rows):
     res = internal_consistency(np.array(rows, dtype=float).reshape(-1, 3))
-    values = [res.alpha, res.ci_low, res.ci_high, *res.item_total]
+    values = [res.alpha, res.ci_low, res.ci_high, *res.item_total, *res.item_difficulty]
     assert not any(math.isinf(v) for v in values)
     assert len(res.item_total) == 3
+
+
+# --- item difficulty ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_item_difficulty_is_the_mean_of_those_who_answered_over_the_maximum(seed):
+    rng = np.random.default_rng(seed)
+    x = rng.integers(0, 5, size=(30, 6)).astype(float)
+    x[rng.random(x.shape) < 0.15] = np.nan
+    res = internal_consistency(x, max_score=4)
+    expected = pd.DataFrame(x).mean(axis=0, skipna=True) / 4  # pandas skips NaN per column
+    np.testing.assert_allclose(res.item_difficulty, expected.to_numpy(), **TOL)
+    assert res.n < 30  # alpha used complete rows, difficulty did not
+
+
+def test_hand_computed_item_difficulty():
+    # item 1: 1, 1, 0, 1 -> 0.75; item 2: 0, nan, 0, 1 -> 1/3; item 3: nobody -> nan
+    x = np.array([[1, 0, np.nan], [1, np.nan, np.nan], [0, 0, np.nan], [1, 1, np.nan]])
+    res = internal_consistency(x)
+    assert res.item_difficulty[0] == pytest.approx(0.75)
+    assert res.item_difficulty[1] == pytest.approx(1 / 3)
+    assert math.isnan(res.item_difficulty[2])
+    # with a 0-4 scale the same means are a quarter of the maximum
+    res4 = internal_consistency(np.array([[4, 2], [2, 0], [3, 1]]), max_score=4)
+    assert res4.item_difficulty == pytest.approx([0.75, 0.25])
+
+
+@pytest.mark.parametrize("bad", [0, -1, float("nan"), float("inf"), "x", None])
+def test_bad_max_score_is_refused(bad):
+    with pytest.raises(ValueError, match="max_score"):
+        internal_consistency(np.ones((3, 2)), max_score=bad)

@@ -39,6 +39,15 @@ def test_matches_scipy(seed):
     # scipy's own Fisher-z interval agrees
     ci = pr.confidence_interval(0.95)
     np.testing.assert_allclose([res.pearson_ci_low, res.pearson_ci_high], [ci.low, ci.high], **TOL)
+    # Bonett & Wright (2000): Fisher z of rho with variance (1 + rho^2 / 2) / (n - 3).
+    rho = sr.statistic
+    half = 1.959964 * math.sqrt((1 + rho**2 / 2) / (n - 3))
+    np.testing.assert_allclose(
+        [res.spearman_ci_low, res.spearman_ci_high],
+        [math.tanh(math.atanh(rho) - half), math.tanh(math.atanh(rho) + half)],
+        rtol=1e-6,
+    )
+    assert res.spearman_ci_low < res.spearman_rho < res.spearman_ci_high
     r, u = pr.statistic, 1.4
     np.testing.assert_allclose(res.corrected_r, r * u / math.sqrt(1 + r**2 * (u**2 - 1)), **TOL)
 
@@ -52,6 +61,18 @@ def test_hand_computed_thorndike():
     assert res.spearman_rho == pytest.approx(0.8)
     assert res.corrected_r == pytest.approx(1.6 / math.sqrt(2.92), rel=1e-9)
     assert predictive_validity([1, 2, 3, 4, 5], [2, 1, 4, 3, 5]).corrected_r is None
+
+
+def test_hand_computed_spearman_interval():
+    # x = [1, 2, 3, 4, 5], y = [2, 1, 4, 3, 5]: rho = 0.8, n = 5.
+    # sqrt((1 + 0.64 / 2) / 2) = 0.812404; atanh 0.8 = 1.098612; half-width 1.592283
+    # -> tanh(-0.493670) = -0.457124, tanh(2.690895) = 0.990843.
+    res = predictive_validity([1, 2, 3, 4, 5], [2, 1, 4, 3, 5])
+    assert res.spearman_rho == pytest.approx(0.8)
+    assert res.spearman_ci_low == pytest.approx(-0.457124, abs=1e-6)
+    assert res.spearman_ci_high == pytest.approx(0.990843, abs=1e-6)
+    # wider than the plain Fisher interval, which ignores the extra variance of ranks
+    assert res.spearman_ci_low < res.pearson_ci_low
 
 
 @pytest.mark.filterwarnings("error")
@@ -76,10 +97,12 @@ def test_degenerate_inputs(x, y):
         res.pearson_p,
         res.spearman_rho,
         res.spearman_p,
+        res.spearman_ci_low,
+        res.spearman_ci_high,
         res.corrected_r,
     ]
     assert not any(math.isinf(v) for v in values)
-    assert math.isnan(res.pearson_ci_low)
+    assert math.isnan(res.pearson_ci_low) and math.isnan(res.spearman_ci_low)
 
 
 @settings(max_examples=50, deadline=None)
@@ -104,6 +127,8 @@ def test_never_raises_or_returns_inf(pairs, ratio):
         res.pearson_p,
         res.spearman_rho,
         res.spearman_p,
+        res.spearman_ci_low,
+        res.spearman_ci_high,
     ]
     assert not any(math.isinf(v) for v in values)
     if res.corrected_r is not None:
