@@ -2,16 +2,16 @@
 that counts dimension difficulty as agreement; the warning follows the summary."""
 
 import numpy as np
-from reports.evidence import (
+
+from reports.calibration.compute import calibrate_opening
+from reports.calibration.evidence import (
     DimensionInfo,
     OpeningEvidence,
     RatingMatrices,
     RatingTable,
     ScoreMatrices,
 )
-from reports.interviewers import interviewer_agreement
-
-from reports.calibration import calibrate_opening
+from reports.calibration.interviewers import interviewer_agreement
 from reports.stats import rater_agreement
 
 

@@ -4,8 +4,8 @@ reference group; a small-sample ratio below 0.8 is not a red alarm."""
 import math
 
 from django.utils import timezone
-from reports.fairness import judgement_words, selection_rates
 
+from reports.calibration.fairness import judgement_words, selection_rates
 from reports.models import SelfIdentification
 from reports.stats import adverse_impact
 from selection.models import StageChange
