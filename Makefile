@@ -38,8 +38,9 @@ migrate: install
 seed: migrate
 	$(DEV) $(PY) manage.py seed_demo --if-empty
 
+# With DEBUG on, WhiteNoise serves static files straight from the apps (no collectstatic).
 run: seed
-	$(DEV) $(PY) manage.py collectstatic --no-input -v0
+	@mkdir -p static
 	@echo "Serving on http://127.0.0.1:8000/ with a background-task worker beside it"
 	@trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	$(DEV) $(PY) manage.py worker & worker=$$!; \
