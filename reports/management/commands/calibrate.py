@@ -99,8 +99,11 @@ def summary(payload: dict) -> str:
             + ("" if share is None else "  " + top_share_text(share))
         )
     overall = payload["interviewers"]["overall"]
-    lines += ["", f"Interviewers: {overall['n_raters']}, ICC(2,1)={_fmt(overall.get('icc2'))}, "
-              f"alpha={_fmt(overall.get('krippendorff_alpha'))}"]
+    summary = payload["interviewers"].get("summary") or {}
+    lines += ["", f"Interviewers: {overall['n_raters']}, median per-dimension "
+              f"{summary.get('label', 'ICC')}={_fmt(summary.get('value'))} over "
+              f"{summary.get('n_dimensions', 0)} dimensions, Krippendorff's alpha="
+              f"{_fmt(overall.get('krippendorff_alpha'))}"]
     if payload["warnings"]:
         lines += ["", "Warnings:", *(f"  - {w}" for w in payload["warnings"])]
     return "\n".join(lines)
