@@ -1,6 +1,7 @@
 """A candidate's hiring report, as a page and as a PDF: check access, call one function, render."""
 
 from io import BytesIO
+from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
@@ -37,8 +38,25 @@ def report_page(request, slug, pk):
     })
 
 
+# Letters that Unicode decomposition does not reduce to ASCII, spelled as people write
+# them without the accent (slugify handles ë, é, å... by decomposition).
+TRANSLITERATION = str.maketrans({
+    "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Æ": "Ae", "æ": "ae", "Œ": "Oe", "œ": "oe",
+    "ß": "ss", "Đ": "D", "đ": "d", "Ð": "D", "ð": "d", "Þ": "Th", "þ": "th", "ı": "i",
+    "Ħ": "H", "ħ": "h", "Ŧ": "T", "ŧ": "t",
+})
+
+
 def report_filename(name: str) -> str:
-    return f"{slugify(name) or 'candidate'}-hiring-report.pdf"
+    """An ASCII file name that keeps the name readable: "Zoë Łukasiewicz" -> zoe-lukasiewicz."""
+    return f"{slugify(name.translate(TRANSLITERATION)) or 'candidate'}-hiring-report.pdf"
+
+
+def content_disposition(name: str) -> str:
+    """The ASCII file name for old clients and the full name in ``filename*`` (RFC 6266)."""
+    full = f"{name} - hiring report.pdf".replace("/", "-").replace("\\", "-")
+    return (f'attachment; filename="{report_filename(name)}"; '
+            f"filename*=UTF-8''{quote(full, safe='')}")
 
 
 @login_required
@@ -48,8 +66,6 @@ def report_pdf(request, slug, pk):
     buffer = BytesIO()
     build_candidate_pdf(report, buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/pdf")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{report_filename(report.candidate_name)}"'
-    )
+    response["Content-Disposition"] = content_disposition(report.candidate_name)
     response["Cache-Control"] = "private, no-store"
     return response

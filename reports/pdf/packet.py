@@ -18,7 +18,7 @@ from reports.pdf.candidate_report import (
     summary_flowables,
 )
 from reports.pdf.charts import posterior_chart, to_drawing
-from reports.pdf.markup import para
+from reports.pdf.markup import labelled, para
 from reports.pdf.styles import styles
 from reports.templatetags.report_numbers import percent, rating, two
 
@@ -54,7 +54,9 @@ def comparison_flowables(packet: dict) -> list:
                 width=WIDTH)),
             para("Bands follow the rule in each candidate report's appendix. Level: weighted "
                  "evidence level against the weighted role target (1-5).", s["small"]),
-            PageBreak()]
+            para("In one sentence", s["h2"])]
+    out += [labelled(f"{r.candidate_name}.", r.band["sentence"], s["body"]) for r in reports]
+    out.append(PageBreak())
     return out
 
 

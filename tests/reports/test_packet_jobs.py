@@ -38,6 +38,11 @@ def test_generate_packet_runs_in_background_and_offers_the_file(client, cohort_o
     text = squash(pdf_text(b"".join(download.streaming_content)))
     assert "AdaLovelace" in text and "BoMiddleton" not in text
     assert squash("Interviewer agreement and leniency") in text
+    # the side-by-side page carries each candidate's one-sentence headline
+    from reports.hiring_report.gather import candidate_report
+
+    sentence = candidate_report(cohort_opening.applications_by_name["Ada"]).band["sentence"]
+    assert squash("In one sentence") in text and squash(sentence) in text
     assert [p.name for p in _packet_dir.iterdir()] == [packet.file_name]
 
 
