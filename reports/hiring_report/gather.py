@@ -86,6 +86,12 @@ class HiringReport:
     withheld: list[str] = field(default_factory=list)  # what blind scoring leaves out, and why
 
     @property
+    def has_evidence(self) -> bool:
+        """Whether anything was collected on this candidate that this reader may see."""
+        return bool(self.interviews["scorecards"] or self.sjt or self.roleplays
+                    or self.psychometrics)
+
+    @property
     def candidate_name(self) -> str:
         return self.cover["candidate"]
 

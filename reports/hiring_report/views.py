@@ -4,7 +4,7 @@ from io import BytesIO
 from urllib.parse import quote
 
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.utils.safestring import mark_safe
 from django.utils.text import slugify
@@ -63,6 +63,9 @@ def content_disposition(name: str) -> str:
 def report_pdf(request, slug, pk):
     application = access.report_application_for_user(request, slug, pk)
     report = candidate_report(application, generated_by=request.user, reader=request.user)
+    if not report.has_evidence:
+        raise Http404("There is no evidence on this candidate yet, so there is no PDF; the "
+                      "report page says what is missing.")
     buffer = BytesIO()
     build_candidate_pdf(report, buffer)
     response = HttpResponse(buffer.getvalue(), content_type="application/pdf")

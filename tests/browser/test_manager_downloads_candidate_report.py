@@ -38,7 +38,8 @@ def test_manager_opens_calibration_and_downloads_the_report_pdf(page, shot, demo
     with page.expect_download() as info:
         page.get_by_role("link", name="Download PDF").click()
     download = info.value
-    assert download.suggested_filename.endswith("-hiring-report.pdf")
+    # the browser takes the full name from filename* (RFC 6266), accents and all
+    assert download.suggested_filename == f"{name} - hiring report.pdf"
     data = open(download.path(), "rb").read()
     assert data.startswith(b"%PDF-")
     reader = PdfReader(BytesIO(data))

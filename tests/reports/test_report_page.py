@@ -46,3 +46,24 @@ def test_pdf_download_sends_the_full_name_as_rfc_6266_filename_star():
     encoded = header.split("filename*=UTF-8''", 1)[1]
     assert unquote(encoded) == 'Zoë "Ł" Łukasiewicz-x - hiring report.pdf'
     assert all(c not in encoded for c in ' ";/')
+
+
+@pytest.mark.django_db
+def test_a_candidate_with_no_evidence_gets_no_pdf_only_what_is_missing(client, cohort_opening,
+                                                                      manager):
+    from tests import factories
+
+    new = factories.make_application(cohort_opening, "Nia", "Newcomer", stage="applied")
+    client.force_login(manager)
+    page = client.get(f"/reports/openings/{cohort_opening.slug}/candidates/{new.pk}/report/")
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert "Nothing to report yet" in html
+    assert "No interviewer has submitted a scorecard for this candidate." in html
+    assert f"/candidates/{new.pk}/report.pdf" not in html
+    pdf = client.get(f"/reports/openings/{cohort_opening.slug}/candidates/{new.pk}/report.pdf")
+    assert pdf.status_code == 404
+    # a candidate with evidence keeps the download
+    ada = cohort_opening.applications_by_name["Ada"]
+    html = client.get(f"/reports/openings/{cohort_opening.slug}/candidates/{ada.pk}/report/")
+    assert f"/candidates/{ada.pk}/report.pdf" in html.content.decode()
