@@ -244,6 +244,7 @@ def _complete(attempt: SJTAttempt, completion: str, test=None) -> None:
     attempt.scenario_scores = {str(k): v for k, v in result.scenario_scores.items()}
     attempt.dimension_scores = {str(k): v for k, v in result.dimension_scores.items()}
     attempt.total_score = result.total
+    attempt.items_answered, attempt.items_total = result.answered, result.items
     attempt.save()
     opening_id = invitation.application.opening_id if invitation.application_id else None
     evidence_changed(opening_id=opening_id)

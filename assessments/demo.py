@@ -140,7 +140,7 @@ def _completed_attempt(invitation, test, answers, when) -> SJTAttempt:
         completed_at=when + timedelta(minutes=19), completion=SJTAttempt.SUBMITTED,
         scenario_scores={str(k): v for k, v in score.scenario_scores.items()},
         dimension_scores={str(k): v for k, v in score.dimension_scores.items()},
-        total_score=score.total,
+        total_score=score.total, items_answered=score.answered, items_total=score.items,
     )
 
 

@@ -1,8 +1,10 @@
 """Sections this app adds to hiring-core pages (see selection/panels.py)."""
 
+from django.conf import settings
+
 from competencies.models import Dimension
 
-from . import delivery, roleplay
+from . import delivery, roleplay, sjt
 from .models import JudgmentTest, RoleplayExercise, RoleplayScorecard, SJTInvitation
 
 
@@ -26,6 +28,7 @@ def application_panel(request, *, application):
         sjt_rows.append({
             "invitation": invitation, "status": invitation.status, "attempt": attempt,
             "dimension_scores": sorted(scores, key=lambda pair: str(pair[0])),
+            "answered": _answered(attempt),
             "link": delivery.link_url(invitation)
             if invitation.status in ("open", "started") else "",
         })
@@ -37,6 +40,16 @@ def application_panel(request, *, application):
         "exercises": RoleplayExercise.objects.filter(live=True),
         "assessors": roleplay.team_assessors(application.opening),
     }
+
+
+def _answered(attempt) -> dict:
+    """The answered count of a completed attempt, and whether it is enough to count."""
+    if attempt is None or attempt.completed_at is None:
+        return {"note": "", "complete": True}
+    threshold = settings.SELECTION_SJT_MIN_COMPLETE
+    complete = sjt.is_complete(attempt.items_answered, attempt.items_total, threshold)
+    return {"complete": complete, "note": sjt.answered_note(
+        attempt.items_answered, attempt.items_total, complete, threshold)}
 
 
 def _roleplay_groups(user, application) -> list[dict]:

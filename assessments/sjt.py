@@ -6,6 +6,11 @@ data and return numbers, so they can be checked against hand-computed cases.
 
 Answers are kept as ``{"<scenario id>": {"<option id>": rating}}`` for "rate each" and
 ``{"<scenario id>": {"most": option id, "least": option id}}`` for "most and least".
+
+An unanswered item (an unrated option, a pick not made) is missing, not wrong: scores are
+means over what was answered, and a scenario with nothing answered has no score at all.
+How much was answered is counted in items: each option of a "rate each" scenario, and the
+two picks of a "most and least" scenario.
 """
 
 from collections.abc import Mapping
@@ -54,15 +59,15 @@ class AttemptScore:
     scenario_scores: dict[int, float]
     dimension_scores: dict[int, float]
     total: float | None
+    answered: int = 0
+    items: int = 0
 
 
-def rate_each_score(ratings: Mapping[int, int], keys: Mapping[int, int]) -> float:
-    """1 - mean(|rating - key|) / 4 over every option; an unrated option counts as distance 4."""
-    distances = [
-        abs(ratings[option] - key) if ratings.get(option) is not None else WORST_DISTANCE
-        for option, key in keys.items()
-    ]
-    return 1.0 - fmean(distances) / WORST_DISTANCE
+def rate_each_score(ratings: Mapping[int, int], keys: Mapping[int, int]) -> float | None:
+    """1 - mean(|rating - key|) / 4 over the rated options; None when none is rated."""
+    distances = [abs(ratings[option] - key) for option, key in keys.items()
+                 if ratings.get(option) is not None]
+    return 1.0 - fmean(distances) / WORST_DISTANCE if distances else None
 
 
 def most_least_score(most: int | None, least: int | None, keys: Mapping[int, int]) -> int:
@@ -80,35 +85,94 @@ def most_least_score(most: int | None, least: int | None, keys: Mapping[int, int
     return score
 
 
-def scenario_score(method: str, scenario: ScenarioView, answer: Mapping) -> float:
-    """The score of one scenario given the person's answer to it (possibly empty)."""
+def items_in(method: str, scenario: ScenarioView) -> int:
+    """How many answers a scenario asks for: one per option, or the two picks."""
+    return len(scenario.options) if method == RATE_EACH else 2
+
+
+def answered_in(method: str, scenario: ScenarioView, answer: Mapping | None) -> int:
+    """How many of the scenario's items the answer fills in."""
+    answer = answer or {}
+    if method == RATE_EACH:
+        return sum(1 for option in scenario.options
+                   if answer.get(str(option.id), answer.get(option.id)) is not None)
+    return sum(1 for pick in ("most", "least") if answer.get(pick) is not None)
+
+
+def scenario_score(method: str, scenario: ScenarioView, answer: Mapping) -> float | None:
+    """The score of one scenario given the person's answer to it; None when unanswered.
+
+    Most and least with only one pick made: that pick's +1/0/-1, doubled so the score
+    stays on the -2..+2 scale (the missing pick is not counted as 0).
+    """
     answer = answer or {}
     if method == RATE_EACH:
         ratings = {int(option): rating for option, rating in answer.items()}
         return rate_each_score(ratings, scenario.keys)
     if method == MOST_LEAST:
-        return float(most_least_score(answer.get("most"), answer.get("least"), scenario.keys))
+        picks = answered_in(method, scenario, answer)
+        if not picks:
+            return None
+        score = most_least_score(answer.get("most"), answer.get("least"), scenario.keys)
+        return float(score) * 2 / picks
     raise ValueError(f"Unknown scoring method {method!r}.")
 
 
 def score_attempt(
     *, method: str, scenarios: tuple[ScenarioView, ...] | list[ScenarioView], answers: Mapping
 ) -> AttemptScore:
-    """Scores every scenario, then each dimension (mean of its scenarios) and the total.
+    """Scores the answered scenarios, then each dimension (mean of its scored scenarios)
+    and the total (mean of the scored scenarios, so on the same scale as a scenario).
 
-    The total is the mean of the scenario scores, so it is on the same scale as a scenario.
+    Unanswered scenarios are left out, not counted as zero; a dimension with no answered
+    scenario has no score, and nothing answered at all gives total None.
     """
-    per_scenario = {
-        s.id: scenario_score(method, s, answers.get(str(s.id)) or answers.get(s.id) or {})
-        for s in scenarios
-    }
+    def answer_to(s):
+        return answers.get(str(s.id)) or answers.get(s.id) or {}
+
+    per_scenario = {s.id: scenario_score(method, s, answer_to(s)) for s in scenarios}
+    per_scenario = {pk: v for pk, v in per_scenario.items() if v is not None}
     by_dimension: dict[int, list[float]] = {}
     for s in scenarios:
-        for dimension_id in s.dimension_ids:
-            by_dimension.setdefault(dimension_id, []).append(per_scenario[s.id])
+        if s.id in per_scenario:
+            for dimension_id in s.dimension_ids:
+                by_dimension.setdefault(dimension_id, []).append(per_scenario[s.id])
     dimension_scores = {d: fmean(values) for d, values in by_dimension.items()}
     total = fmean(per_scenario.values()) if per_scenario else None
-    return AttemptScore(per_scenario, dimension_scores, total)
+    return AttemptScore(
+        per_scenario, dimension_scores, total,
+        answered=sum(answered_in(method, s, answer_to(s)) for s in scenarios),
+        items=sum(items_in(method, s) for s in scenarios),
+    )
+
+
+def progress(test: TestSnapshot, answers: Mapping) -> dict:
+    """How many items of ``test`` the answers fill in: answered, items, unanswered."""
+    method = test.scoring_method
+    answered = sum(answered_in(method, s, answers.get(str(s.id))) for s in test.scenarios)
+    items = sum(items_in(method, s) for s in test.scenarios)
+    return {"answered": answered, "items": items, "unanswered": items - answered}
+
+
+def is_complete(answered: int | None, items: int | None, threshold: float) -> bool:
+    """Whether enough of a test was answered for it to count as evidence.
+
+    Attempts scored before answers were counted (no counts) are taken as complete.
+    """
+    if answered is None or not items:
+        return True
+    return answered / items >= threshold
+
+
+def answered_note(answered: int | None, items: int | None, complete: bool,
+                  threshold: float) -> str:
+    """'answered 60 of 65', or why an incomplete test is left out of the band."""
+    if answered is None or items is None:
+        return ""
+    if complete:
+        return f"answered {answered} of {items}"
+    return (f"incomplete: answered {answered} of {items}, below the "
+            f"{round(threshold * 100)} % needed; not used in the band")
 
 
 def snapshot(revision) -> TestSnapshot:

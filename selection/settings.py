@@ -291,5 +291,8 @@ LOGGING = {
 # Hiring rules that HR may tune per installation.
 SELECTION_CANDIDATE_LINK_DAYS = int(os.environ.get("SELECTION_CANDIDATE_LINK_DAYS", 7))
 SELECTION_TOP_SHARE = 0.25
+# A judgment test with a smaller share of its items answered is incomplete evidence: its
+# scores are shown (with the count) but do not enter the band.
+SELECTION_SJT_MIN_COMPLETE = float(os.environ.get("SELECTION_SJT_MIN_COMPLETE", 0.8))
 SELECTION_BOTTOM_SHARE = 0.25
 SELECTION_MIN_COHORT = 10

@@ -26,12 +26,13 @@ SCORING_HELP = (
     "How candidates answer and how answers are scored. "
     "'Rate each response': the candidate rates every response 1-5; a scenario scores "
     "1 minus the mean distance between the candidate's ratings and your keys divided by 4, "
-    "so 1 = rated exactly like the experts and 0 = as far off as possible (an unrated "
-    "response counts as fully wrong). "
+    "so 1 = rated exactly like the experts and 0 = as far off as possible. "
     "'Most and least effective': the candidate picks one response as most and one as least "
     "effective; +1 when the 'most' pick is a top-keyed response, +1 when the 'least' pick is "
     "a bottom-keyed one, -1 for each pick on the wrong end, so a scenario scores -2 to +2. "
-    "Scores per competency are the mean of the scenarios mapped to it."
+    "Scores per competency are the mean of the scenarios mapped to it. "
+    "An unrated response or a pick not made is left out, not counted as wrong; a test with "
+    "too few answers is shown as incomplete and does not enter the band."
 )
 
 

@@ -100,6 +100,10 @@ class SJTAttempt(models.Model):
     scenario_scores = models.JSONField(null=True, blank=True)
     dimension_scores = models.JSONField(null=True, blank=True)
     total_score = models.FloatField(null=True, blank=True)
+    # How many items (rated options, or most/least picks) were answered, out of how many;
+    # set when the attempt is scored. Empty on attempts scored before this was counted.
+    items_answered = models.PositiveIntegerField(null=True, blank=True)
+    items_total = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["-started_at"]

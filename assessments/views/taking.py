@@ -14,6 +14,7 @@ from ..delivery import (
     close_if_due,
     closed_refusal,
     invitation_for_token,
+    parse_answers,
     save_answers,
     start_attempt,
 )
@@ -50,11 +51,19 @@ def take_test(request, token: str):
         invitation, attempt = _open_invitation(token)
     except LinkRefused as exc:
         return _refused(request, exc)
+    return _render_test(request, invitation, attempt, token,
+                        saved=request.GET.get("saved") == "1")
+
+
+def _render_test(request, invitation, attempt, token, *, saved=False, confirm=False):
+    """The test page; ``confirm``: the person pressed Submit with items unanswered."""
     test = sjt.snapshot(invitation.test_revision)
     answers = attempt.answers if attempt else {}
+    progress = sjt.progress(test, answers)
     return render(request, "assessments/take_test.html", {
         "invitation": invitation, "attempt": attempt, "test": test, "token": token,
-        "scenarios": _scenario_rows(test, answers), "saved": request.GET.get("saved") == "1",
+        "scenarios": _scenario_rows(test, answers), "saved": saved, "progress": progress,
+        "confirm_incomplete": confirm and progress["unanswered"] > 0,
         "seconds_left": _seconds_left(attempt), "rating_choices": list(enumerate(LABELS, 1)),
     })
 
@@ -89,7 +98,14 @@ def save_test(request, token: str):
     try:
         invitation = invitation_for_token(token)
         data = _posted(request)
-        submit = data.get("action") == "submit"
+        action = data.get("action")
+        submit = action in ("submit", "submit-confirmed")
+        # The confirm button sends "submit-confirmed"; a confirm_incomplete field does too.
+        confirmed = action == "submit-confirmed" or bool(data.get("confirm_incomplete"))
+        if submit and not confirmed and _unanswered(invitation, data):
+            # Save, do not submit: the page asks whether to submit with items unanswered.
+            attempt = save_answers(invitation=invitation, data=data, submit=False)
+            return _render_test(request, invitation, attempt, token, confirm=True)
         attempt = save_answers(invitation=invitation, data=data, submit=submit)
     except LinkRefused as exc:
         return _refused(request, exc)
@@ -102,6 +118,12 @@ def save_test(request, token: str):
             "token": token if invitation.candidate_id else None,
         })
     return redirect(reverse("assessments:take_test", args=[token]) + "?saved=1")
+
+
+def _unanswered(invitation, data) -> int:
+    """How many items the posted form leaves unanswered (LinkRefused on invalid answers)."""
+    test = sjt.snapshot(invitation.test_revision)
+    return sjt.progress(test, parse_answers(test, data))["unanswered"]
 
 
 def _seconds_left(attempt) -> int | None:

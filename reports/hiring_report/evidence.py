@@ -65,8 +65,14 @@ def withheld_interviews(reason: str) -> dict:
 
 
 def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
-    """Completed judgment-test attempts: total and per-dimension scores on the test's scale."""
+    """Completed judgment-test attempts: total and per-dimension scores on the test's scale,
+    how many items were answered, and whether that is enough to count (``complete``)."""
+    from django.conf import settings
+
     from assessments.models import JudgmentTest, SJTAttempt
+    from assessments.sjt import answered_note, is_complete
+
+    threshold = settings.SELECTION_SJT_MIN_COMPLETE
 
     attempts = (
         SJTAttempt.objects.filter(invitation__candidate_id=candidate_id, completed_at__isnull=False)
@@ -76,6 +82,7 @@ def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
     for attempt in attempts:
         test = attempt.invitation.test
         scores = attempt.dimension_scores or {}
+        complete = is_complete(attempt.items_answered, attempt.items_total, threshold)
         out.append({
             "test": test.title,
             "method": test.scoring_method,
@@ -83,6 +90,10 @@ def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
             "completed_at": attempt.completed_at,
             "completion": attempt.get_completion_display(),
             "total": attempt.total_score,
+            "answered": attempt.items_answered, "items": attempt.items_total,
+            "complete": complete,
+            "answered_note": answered_note(attempt.items_answered, attempt.items_total,
+                                           complete, threshold),
             "dimensions": [
                 {"dimension_id": int(d), "name": names.get(int(d), f"Dimension {d}"),
                  "score": v}
@@ -143,7 +154,8 @@ def instrument_levels(sjt: list[dict], roleplays: list[dict], psychometrics: lis
     Roleplay ratings are already 1-5 (mean over assessors). A judgment-test score becomes
     1 + 4 x score (rate-each, 0 to 1) or 3 + score (most/least, -2 to +2). A psychometric
     z-score becomes 3 + z, so one standard deviation above the vendor's norm reads as 4.
-    Everything is clipped to 1-5.
+    Everything is clipped to 1-5. A judgment test answered below the completeness
+    threshold (``complete`` false) is left out.
     """
     behavioural: dict[int, list[float]] = defaultdict(list)
     psychometric: dict[int, list[float]] = defaultdict(list)
@@ -154,6 +166,8 @@ def instrument_levels(sjt: list[dict], roleplays: list[dict], psychometrics: lis
     for dim, values in roleplay.items():
         behavioural[dim].append(fmean(values))
     for attempt in sjt:
+        if not attempt.get("complete", True):
+            continue
         for d in attempt["dimensions"]:
             score = float(d["score"])
             level = 1 + 4 * score if attempt["method"] == "rate_each" else 3 + score

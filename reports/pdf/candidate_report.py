@@ -276,6 +276,9 @@ def assessment_flowables(report) -> list:
         out.append(para(f"{attempt['test']} – completed {fmt_date(attempt['completed_at'])} "
                         f"({attempt['completion']}); total {two(attempt['total'])} on "
                         f"{attempt['scale']}", s["h3"]))
+        if attempt.get("answered_note"):
+            out.append(para(attempt["answered_note"][:1].upper() + attempt["answered_note"][1:]
+                            + ".", s["small"]))
         out.append(data_table(["Dimension", "Score"],
                               [[d["name"], two(d["score"])] for d in attempt["dimensions"]],
                               [WIDTH * 0.7, WIDTH * 0.3]))

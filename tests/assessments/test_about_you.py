@@ -28,7 +28,7 @@ def test_test_link_leads_to_the_step_before_the_start_and_after_submitting(anon,
     page = anon.get(link).content.decode()
     assert _about(link) in page and "Optional: about you" in page
     delivery.start_attempt(invitation)
-    response = anon.post(link.rstrip("/") + "/answers/", {"action": "submit"})
+    response = anon.post(link.rstrip("/") + "/answers/", {"action": "submit-confirmed"})
     assert response.status_code == 200 and _about(link) in response.content.decode()
 
 

@@ -81,7 +81,8 @@ def test_submit_once_then_everything_is_refused(anon, link, sjt_test):
     s1 = sjt_test.scenarios.order_by("sort_order").first()
     o = options_of(sjt_test)[0]
     answers = {f"s{s1.pk}-o{pk}": str(k) for pk, k in zip(o, [5, 4, 2, 1], strict=True)}
-    done = anon.post(link + "answers/", {**answers, "action": "submit"})
+    # scenario 2 is left unanswered, so the submit is confirmed
+    done = anon.post(link + "answers/", {**answers, "action": "submit-confirmed"})
     assert done.status_code == 200 and b"Thank you" in done.content
     attempt.refresh_from_db()
     assert attempt.completion == "submitted"
@@ -148,11 +149,13 @@ def test_most_least_validation(anon, most_least_test, application, manager):
                                          f"s{s1.pk}-least": str(o1[0])}).status_code == 400
     assert anon.post(link + "answers/", {f"s{s1.pk}-o{o1[0]}": "3"}).status_code == 400
     ok = anon.post(link + "answers/", {f"s{s1.pk}-most": str(o1[0]),
-                                       f"s{s1.pk}-least": str(o1[3]), "action": "submit"})
+                                       f"s{s1.pk}-least": str(o1[3]),
+                                       "action": "submit-confirmed"})
     assert ok.status_code == 200
     attempt.refresh_from_db()
-    assert attempt.scenario_scores == {str(s1.pk): 2.0, str(s2.pk): 0.0}
-    assert attempt.total_score == 1.0
+    assert attempt.scenario_scores == {str(s1.pk): 2.0}         # scenario 2 unanswered: left out
+    assert attempt.total_score == 2.0
+    assert (attempt.items_answered, attempt.items_total) == (2, 4)
 
 
 def test_autosave_answers_json(anon, link, sjt_test):

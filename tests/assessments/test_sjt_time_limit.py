@@ -32,7 +32,8 @@ def test_answer_after_deadline_is_refused_and_attempt_scored_with_saved(anon, li
     assert attempt.completion == SJTAttempt.TIMED_OUT
     assert attempt.answers[str(s1.pk)][str(o1[0])] == 5          # the late change was refused
     assert attempt.scenario_scores[str(s1.pk)] == 1.0            # scored with what was saved
-    assert attempt.total_score == pytest.approx(0.5)             # scenario 2 unanswered: 0
+    assert attempt.total_score == 1.0                  # scenario 2 unanswered: left out, not 0
+    assert (attempt.items_answered, attempt.items_total) == (4, 8)
 
 
 def test_reload_after_deadline_closes_the_attempt(anon, link):
@@ -43,7 +44,8 @@ def test_reload_after_deadline_closes_the_attempt(anon, link):
     response = anon.get(link)
     assert response.status_code == 410 and b"Time is up" in response.content
     attempt.refresh_from_db()
-    assert attempt.completed_at is not None and attempt.total_score == 0.0
+    assert attempt.completed_at is not None and attempt.total_score is None  # nothing answered
+    assert (attempt.items_answered, attempt.items_total) == (0, 8)
 
 
 def test_answer_just_before_deadline_is_accepted(anon, link, sjt_test):

@@ -38,6 +38,8 @@ def test_candidate_answers_reloads_submits_and_cannot_return(page, shot, sjt_lin
     saves.wait_idle()
     expect(page.locator("#sjt-status")).to_have_text(re.compile(r"^Saved at \d\d:\d\d:\d\d\.$"))
     shot(page, "half-answered")
+    # the progress count follows the ratings as they are made (and after the reload below)
+    expect(page.locator("#sjt-answered")).to_have_text(str(half * len(RESPONSES)))
 
     page.reload()
     for number in range(1, half + 1):

@@ -76,7 +76,7 @@ def answer_posts(draw, takers):
         st.sampled_from(["s", "s1", "s1-o", "sx-o1", "s1-o1-o2", "s" + "1" * 5000 + "-most",
                          "csrfmiddlewaretoken"]), RATINGS, max_size=2)))
     if draw(st.integers(0, 4)) == 0:
-        body["action"] = "submit"
+        body["action"] = "submit-confirmed"  # "submit" alone asks first when items are missing
     headers = {"HTTP_X_AUTOSAVE": "1"} if draw(st.booleans()) else {}
     return method, body, headers
 
@@ -86,7 +86,7 @@ def _reset(takers) -> None:
     for method in ("rate_each", "most_least"):
         SJTAttempt.objects.filter(pk=takers[method]["attempt"].pk).update(
             completed_at=None, completion="", scenario_scores=None, dimension_scores=None,
-            total_score=None,
+            total_score=None, items_answered=None, items_total=None,
         )
 
 
@@ -116,8 +116,9 @@ def test_hostile_answer_posts_are_refused_or_saved_exactly(client, takers, data)
         return
     attempt = SJTAttempt.objects.get(pk=takers[method]["attempt"].pk)
     assert attempt.answers == _expected(body)
-    if body.get("action") == "submit":
-        assert attempt.completed_at is not None and attempt.total_score is not None
+    if body.get("action") == "submit-confirmed":
+        assert attempt.completed_at is not None and attempt.items_total is not None
+        assert (attempt.total_score is None) == (attempt.items_answered == 0)
 
 
 def test_a_superscript_digit_is_not_a_pick(client, takers):

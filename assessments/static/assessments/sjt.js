@@ -59,7 +59,16 @@
       });
   }
 
+  var answered = document.getElementById("sjt-answered");
+  function count() {
+    if (!answered) { return; }
+    var n = 0, fields = form.querySelectorAll("select");
+    for (var i = 0; i < fields.length; i++) { if (fields[i].value !== "") { n += 1; } }
+    answered.textContent = String(n);
+  }
+
   form.addEventListener("change", function () {
+    count();
     window.clearTimeout(pending);
     pending = window.setTimeout(save, 250);
   });
