@@ -1,5 +1,6 @@
 """Response headers every page carries, and a clean answer when the database is down."""
 
+import functools
 import logging
 
 from django.conf import settings
@@ -13,6 +14,37 @@ from .accounts import lacks_required_two_factor
 from .admin_site import superuser_only
 
 logger = logging.getLogger(__name__)
+
+
+def outage_answer(exception):
+    """The 503 page when ``exception`` is a lost database connection, else None."""
+    from .errors import database_unavailable, is_database_outage
+
+    if not is_database_outage(exception):
+        return None
+    logger.error("Database unavailable: %s", exception)
+    return database_unavailable()
+
+
+def answers_503_when_the_database_is_down(process_view):
+    """Our middleware reads ``request.user`` (a session query) before any view runs.
+
+    Django hands exceptions from a view to ``process_exception``, but not exceptions from
+    another middleware's ``process_view``: a lost connection there would be a 500. This
+    gives those methods the same 503 as a view.
+    """
+
+    @functools.wraps(process_view)
+    def wrapper(self, request, *args, **kwargs):
+        try:
+            return process_view(self, request, *args, **kwargs)
+        except Exception as exc:
+            response = outage_answer(exc)
+            if response is None:
+                raise
+            return response
+
+    return wrapper
 
 # The Wagtail admin ships its own scripts and inline styles; it gets a looser policy.
 CMS_POLICY = (
@@ -53,6 +85,8 @@ class PrivateCacheMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
+        if response.status_code == 503:
+            return response  # the database is down: reading the user would fail again
         user = getattr(request, "user", None)
         if user is not None and user.is_authenticated:
             patch_cache_control(response, private=True, no_store=True)
@@ -73,12 +107,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        from .errors import database_unavailable, is_database_outage
-
-        if not is_database_outage(exception):
-            return None
-        logger.error("Database unavailable: %s", exception)
-        return database_unavailable()
+        return outage_answer(exception)
 
 
 class RequireTwoFactorMiddleware:
@@ -101,6 +130,7 @@ class RequireTwoFactorMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
+    @answers_503_when_the_database_is_down
     def process_view(self, request, view_func, view_args, view_kwargs):
         if request.resolver_match.view_name in self.OPEN:
             return None
@@ -130,6 +160,7 @@ class StaffAreaMiddleware:
     def __call__(self, request):
         return self.get_response(request)
 
+    @answers_503_when_the_database_is_down
     def process_view(self, request, view_func, view_args, view_kwargs):
         user = request.user
         if not user.is_authenticated or request.resolver_match.view_name in self.EXEMPT:
