@@ -34,7 +34,8 @@ def test_report_access_matrix(client, request, cohort_opening, other_opening, wh
     if response.status_code == 200 and suffix == "report.pdf":
         assert response["Content-Type"] == "application/pdf"
         assert response["Content-Disposition"] == (
-            'attachment; filename="ada-lovelace-hiring-report.pdf"'
+            'attachment; filename="ada-lovelace-hiring-report.pdf"; '
+            "filename*=UTF-8''Ada%20Lovelace%20-%20hiring%20report.pdf"
         )
         assert response.content.startswith(b"%PDF")
 
