@@ -17,7 +17,12 @@ def invite_user(*, request, email: str, first_name: str, last_name: str, group: 
     user.save()
     user.groups.add(Group.objects.get(name=group))
     EmailAddress.objects.create(user=user, email=email, primary=True, verified=True)
+    email_password_link(request, email)
+    return user
+
+
+def email_password_link(request, email: str) -> None:
+    """Emails allauth's choose-a-password link to ``email`` (the link uses SELECTION_BASE_URL)."""
     form = ResetPasswordForm(data={"email": email})
     if form.is_valid():
         form.save(request)
-    return user

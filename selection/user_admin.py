@@ -13,7 +13,6 @@ full forms.
 Wired in through the ``wagtail.users`` app config's ``user_viewset`` (see selection/apps.py).
 """
 
-from allauth.account.forms import ResetPasswordForm
 from allauth.account.models import EmailAddress
 from allauth.core import context
 from django import forms
@@ -26,6 +25,7 @@ from wagtail.users.utils import user_can_delete_user
 from wagtail.users.views.users import CreateView, DeleteView, EditView, UserViewSet
 
 from .errors import permission_denied
+from .invitations import email_password_link
 from .roles import HIRING_MANAGER, HR, INTERVIEWER
 
 STAFF_GROUPS = (HR, HIRING_MANAGER, INTERVIEWER)
@@ -74,9 +74,7 @@ def send_password_link(request, user) -> None:
     def send():
         # After the commit the request may be over; allauth builds the link from it.
         with context.request_context(request):
-            form = ResetPasswordForm(data={"email": user.email})
-            if form.is_valid():
-                form.save(request)
+            email_password_link(request, user.email)
 
     transaction.on_commit(send)
 
