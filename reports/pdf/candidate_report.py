@@ -12,6 +12,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     CondPageBreak,
+    KeepTogether,
     PageBreak,
     Paragraph,
     SimpleDocTemplate,
@@ -26,7 +27,8 @@ from reports.pdf.charts import (
     strip_chart,
     to_drawing,
 )
-from reports.pdf.fonts import REGULAR, register_fonts
+from reports.pdf.fonts import BOLD, REGULAR, register_fonts
+from reports.pdf.layout import HeadingKeeper, header_widths
 from reports.pdf.markup import labelled, para, safe
 from reports.pdf.styles import BAND_COLOURS, MUTED, styles, table_style
 from reports.templatetags.report_numbers import percent, rating, two, whole
@@ -85,10 +87,11 @@ def _plain_or_para(value):
 
 
 def data_table(header: list[str], rows: list[list], widths: list[float], extra=None) -> Table:
-    """A table whose header repeats on every page it continues on."""
+    """A table whose header repeats on every page it continues on and never breaks a word."""
     head = [_cell(h, "cell_bold") for h in header]
     body = [[_plain_or_para(c) for c in row] for row in rows]
-    table = Table([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
+    table = Table([head, *body], colWidths=header_widths(header, widths, BOLD, 8),
+                  repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(extra))
     return table
 
@@ -137,8 +140,12 @@ def _knock_out(row) -> str:
     return f"{row['knock_out']}: {'MISSED' if status == 'missed' else status}"
 
 
-def summary_flowables(report, *, heading: str | None = None) -> list:
-    """The one-page summary (also each candidate's page in the packet)."""
+def summary_flowables(report, *, heading: str | None = None, in_packet: bool = False) -> list:
+    """The one-page summary (also each candidate's page in the packet).
+
+    In a packet the opening-wide parts (the producer comparison's quality, its expectancy
+    chart, the opening's cautions) are printed once at the start, not on every page.
+    """
     s, w = styles(), report.weighted
     rows = [[r["name"], f"{r['weight']:g}", str(r["target"]), rating(r["interview"]),
              rating(r["assessment"]), rating(r["level"]), r["shortfall"] or "–",
@@ -163,22 +170,53 @@ def summary_flowables(report, *, heading: str | None = None) -> list:
     out = [para(heading or "Summary", s["h1"]), para(report.band["sentence"], s["body"]),
            band_box(report), Spacer(1, 4),
            to_drawing(chart),
-           para(f"Scored on {fit['n_dimensions_scored']} of {fit['n_dimensions']} dimensions. "
-                + ("" if not fit.get("closer_text") else
-                   f"This candidate is {fit['closer_text']}. ")
-                + ("" if not fit.get("expectancy_text") else
-                   f"{fit['expectancy_text'][:1].upper()}{fit['expectancy_text'][1:]}. ")
-                + fit.get("model_message", ""), s["small"]),
-           *([to_drawing(expectancy_chart(fit["expectancy"], width=WIDTH * 0.7))]
-             if fit.get("expectancy") else []),
+           para(_fit_text(fit, in_packet), s["small"]),
            para("Evidence against the role profile", s["h2"]), table,
-           para(overall, s["small"])]
-    out.append(para("What limits confidence", s["h2"]))
-    limits = report.limits[:8] or ["Nothing specific: the usual care applies."]
-    out += [para(f"• {text}", s["small"]) for text in limits]
-    if len(report.limits) > 8:
-        out.append(para(f"… and {len(report.limits) - 8} more in the appendix.", s["small"]))
-    return out
+            para(overall, s["small"]), para("What limits confidence", s["h2"])]
+    return out + [para(f"• {text}", s["small"]) for text in _summary_limits(report, in_packet)]
+
+
+def _fit_text(fit: dict, in_packet: bool) -> str:
+    text = f"Scored on {fit['n_dimensions_scored']} of {fit['n_dimensions']} dimensions. "
+    if fit.get("closer_text"):
+        text += f"This candidate is {fit['closer_text']}. "
+    if fit.get("expectancy_text"):
+        text += f"{fit['expectancy_text'][:1].upper()}{fit['expectancy_text'][1:]}. "
+    if fit.get("model_message"):
+        text += ("How far the producer comparison can be trusted: see the start of the "
+                 "packet." if in_packet else "How far it can be trusted: see the page "
+                 "\u201cProfile against the producer cohorts\u201d.")
+    return text.strip()
+
+
+SUMMARY_LIMITS = 6
+
+
+def _summary_limits(report, in_packet: bool) -> list[str]:
+    """This candidate's limits, then one line on the opening's cautions."""
+    own = report.own_limits
+    if not in_packet and len(own) > SUMMARY_LIMITS:
+        own = own[:SUMMARY_LIMITS - 1] + [
+            f"… and {len(report.own_limits) - SUMMARY_LIMITS + 1} more in the appendix."]
+    cautions = report.cautions
+    if not cautions:
+        tail = []
+    elif in_packet:
+        tail = [f"The opening's {_count(len(cautions), 'caution')} "
+                f"{'is' if len(cautions) == 1 else 'are'} listed once at the start of the "
+                "packet."]
+    else:
+        more = len(cautions) - 1
+        tail = [f"For the whole opening: {cautions[0]}"
+                + (f" The appendix lists {_count(more, 'more caution')} about the opening."
+                   if more else "")]
+    if not own and not tail:
+        own = ["Nothing specific: the usual care applies."]
+    return own + tail
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def chart_flowables(report) -> list:
@@ -194,6 +232,13 @@ def chart_flowables(report) -> list:
     else:
         out.append(para("No dimension separates top producers from the others yet, so the "
                         "producer distributions are not shown.", s["small"]))
+    fit = report.fit
+    if fit.get("model_message"):
+        trust = [para("How far this comparison can be trusted", s["h2"]),
+                 para(fit["model_message"], s["small"])]
+        if fit.get("expectancy"):
+            trust.append(to_drawing(expectancy_chart(fit["expectancy"], width=WIDTH * 0.7)))
+        out.append(KeepTogether(trust))
     return out
 
 
@@ -255,7 +300,7 @@ def agreement_flowables(report) -> list:
                  rating(sp["spread"]) + (" (apart)" if sp["disagreement"] else "")]
                 for sp in spreads]
         out += [para("This candidate: each interviewer's mean rating per dimension.",
-                     s["small"]),
+                     s["lead"]),
                 data_table(["Dimension", "Ratings", "Spread"], rows,
                            [WIDTH * 0.38, WIDTH * 0.46, WIDTH * 0.16])]
     overall = report.agreement.get("overall", {})
@@ -278,7 +323,7 @@ def assessment_flowables(report) -> list:
                         f"{attempt['scale']}", s["h3"]))
         if attempt.get("answered_note"):
             out.append(para(attempt["answered_note"][:1].upper() + attempt["answered_note"][1:]
-                            + ".", s["small"]))
+                            + ".", s["lead"]))
         out.append(data_table(["Dimension", "Score"],
                               [[d["name"], two(d["score"])] for d in attempt["dimensions"]],
                               [WIDTH * 0.7, WIDTH * 0.3]))
@@ -323,29 +368,35 @@ def probe_flowables(report) -> list:
 def appendix_flowables(report) -> list:
     s, a = styles(), report.appendix
     out = [para("Appendix: method and numbers", s["h1"])]
-    out += [para(text, s["body"]) for text in METHOD]
-    out += [para("Recommendation band", s["h2"])] + [para(f"• {t}", s["body"])
+    out += [para(text, s["fine"]) for text in METHOD]
+    out += [para("Recommendation band", s["h2"])] + [para(f"• {t}", s["fine"])
                                                      for t in a["band_rule"]]
-    out += [para("Dimensions used for fit: " + a["basis"], s["body"]),
-            para("Counts", s["h2"]),
-            data_table(["What", "n"], [[k, "–" if v is None else str(v)] for k, v in a["ns"]],
-                       [WIDTH * 0.75, WIDTH * 0.25]),
-            para(f"Cohorts and calibration computed {fmt_date(a['computed_at'], True)}; "
-                 f"a cohort needs at least {a['min_cohort']} producers for firm conclusions.",
-                 s["small"])]
-    if report.limits:
-        out += [para("Everything that limits confidence", s["h2"])]
-        out += [para(f"• {t}", s["small"]) for t in report.limits]
-    return out
+    out.append(para("Dimensions used for fit: " + a["basis"], s["fine"]))
+    counts = [(k, "–" if v is None else str(v)) for k, v in a["ns"]]
+    half = (len(counts) + 1) // 2
+    pairs = [[*left, *right] for left, right in
+             zip(counts[:half], counts[half:] + [("", "")], strict=False)]
+    closing = [para("Counts", s["h2"]),
+               data_table(["What", "n", "What", "n"], pairs,
+                          [WIDTH * 0.38, WIDTH * 0.12, WIDTH * 0.38, WIDTH * 0.12]),
+               para(f"Cohorts and calibration computed {fmt_date(a['computed_at'], True)}; "
+                    f"a cohort needs at least {a['min_cohort']} producers for firm "
+                    "conclusions.", s["small"])]
+    for title, texts in (("Everything that limits confidence: this candidate", report.own_limits),
+                         ("The whole opening", report.cautions)):
+        if texts:
+            closing += [para(title, s["h2"])] + [para(f"• {t}", s["small"]) for t in texts]
+    # the closing part moves over whole: the last page never holds a few stray lines
+    return [*out, KeepTogether(closing)]
 
 
 def candidate_flowables(report) -> list:
     return [
         *cover_flowables(report), *summary_flowables(report), PageBreak(),
         *chart_flowables(report), CondPageBreak(90 * mm), *dimension_table(report),
-        PageBreak(), *interview_flowables(report), CondPageBreak(60 * mm),
+        CondPageBreak(80 * mm), *interview_flowables(report), CondPageBreak(60 * mm),
         *assessment_flowables(report), CondPageBreak(60 * mm), *probe_flowables(report),
-        PageBreak(), *appendix_flowables(report),
+        CondPageBreak(120 * mm), *appendix_flowables(report),
     ]
 
 
@@ -365,7 +416,8 @@ def document(target, title: str, author: str) -> SimpleDocTemplate:
     register_fonts()
     return SimpleDocTemplate(target, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                              topMargin=MARGIN, bottomMargin=16 * mm, title=title,
-                             author=author, creator="Selection")
+                             author=author, creator="Selection",
+                             keepTogetherClass=HeadingKeeper)
 
 
 def build_candidate_pdf(report, target) -> None:

@@ -1,0 +1,60 @@
+"""Page layout rules shared by the candidate report and the packet.
+
+* A heading never ends a page. Heading styles carry reportlab's ``keepWithNext``; the
+  document groups each run of headings with the block after them and hands the group to
+  ``HeadingKeeper`` (the document's ``keepTogetherClass``). Where reportlab's own
+  ``KeepTogether`` would push a long table to the next page whole, leaving a gap, this
+  one lets the block start under its heading when its first piece fits there (a table
+  row under the repeated header, at least two lines of a paragraph) and otherwise moves
+  the heading over with the block.
+* Table headers never break inside a word: ``header_widths`` widens a column to its
+  longest header word and takes the room from the widest column.
+"""
+
+from __future__ import annotations
+
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import KeepTogether
+from reportlab.platypus.doctemplate import FrameBreak
+
+CELL_PADDING = 8  # left + right padding of a table cell (styles.table_style)
+SAFETY = 1.0  # points kept spare so the frame accepts what was measured here
+
+
+class HeadingKeeper(KeepTogether):
+    """Headings kept with (at least the start of) the block that follows them."""
+
+    def split(self, aW, aH):
+        parts = super().split(aW, aH)
+        moved = bool(parts) and isinstance(parts[0], type(FrameBreak))
+        *heads, block = self._content
+        if not moved or not heads or block.getKeepWithNext():
+            return parts
+        room = aH - SAFETY - block.getSpaceBefore()
+        for head in heads:
+            room -= head.wrapOn(self.canv, aW, aH)[1] + head.getSpaceBefore() \
+                + head.getSpaceAfter()
+        pieces = block.splitOn(self.canv, aW, room) if room > 0 else []
+        if len(pieces) < 2:  # not even its first row or lines fit here: move with it
+            return parts
+        return [*heads, *pieces]
+
+
+def header_widths(header: list[str], widths: list[float], font: str, size: float) -> list[float]:
+    """``widths`` adjusted so that every word of every header fits on one line.
+
+    A column narrower than its longest header word grows to it; the widest column gives
+    up the room, so the table keeps its total width.
+    """
+    need = [max((stringWidth(word, font, size) for word in str(h).split()), default=0)
+            + CELL_PADDING + 0.5 for h in header]
+    out = [float(w) for w in widths]
+    extra = 0.0
+    for i, (have, needed) in enumerate(zip(out, need, strict=True)):
+        if have < needed:
+            extra += needed - have
+            out[i] = needed
+    if extra:
+        widest = max(range(len(out)), key=lambda i: out[i] - need[i])
+        out[widest] -= extra
+    return out
