@@ -28,7 +28,7 @@ from reports.pdf.charts import (
     to_drawing,
 )
 from reports.pdf.fonts import BOLD, REGULAR, register_fonts
-from reports.pdf.layout import HeadingKeeper, header_widths
+from reports.pdf.layout import DataTable, HeadingKeeper, header_widths
 from reports.pdf.markup import labelled, para, safe
 from reports.pdf.styles import BAND_COLOURS, MUTED, styles, table_style
 from reports.templatetags.report_numbers import percent, rating, two, whole
@@ -87,11 +87,14 @@ def _plain_or_para(value):
 
 
 def data_table(header: list[str], rows: list[list], widths: list[float], extra=None) -> Table:
-    """A table whose header repeats on every page it continues on and never breaks a word."""
+    """A table whose header repeats on every page it continues on and never breaks a word.
+
+    It splits across pages only with at least two rows on each side of the break.
+    """
     head = [_cell(h, "cell_bold") for h in header]
     body = [[_plain_or_para(c) for c in row] for row in rows]
-    table = Table([head, *body], colWidths=header_widths(header, widths, BOLD, 8),
-                  repeatRows=1, hAlign="LEFT")
+    table = DataTable([head, *body], colWidths=header_widths(header, widths, BOLD, 8),
+                      repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(extra))
     return table
 

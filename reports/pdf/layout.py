@@ -7,6 +7,7 @@
   one lets the block start under its heading when its first piece fits there (a table
   row under the repeated header, at least two lines of a paragraph) and otherwise moves
   the heading over with the block.
+* A table splits across pages only with at least two rows on each side (``DataTable``).
 * Table headers never break inside a word: ``header_widths`` widens a column to its
   longest header word and takes the room from the widest column.
 """
@@ -14,7 +15,7 @@
 from __future__ import annotations
 
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether
+from reportlab.platypus import KeepTogether, Table
 from reportlab.platypus.doctemplate import FrameBreak
 
 CELL_PADDING = 8  # left + right padding of a table cell (styles.table_style)
@@ -38,6 +39,29 @@ class HeadingKeeper(KeepTogether):
         if len(pieces) < 2:  # not even its first row or lines fit here: move with it
             return parts
         return [*heads, *pieces]
+
+
+class DataTable(Table):
+    """A table with a repeated header that leaves no single row alone across a break."""
+
+    MIN_ROWS = 2
+
+    def split(self, aW, aH):
+        parts = super().split(aW, aH)
+        frame = getattr(self, "_frame", None)
+        if len(parts) != 2 or getattr(frame, "_atTop", False):
+            return parts
+        head = self.repeatRows
+        first = len(parts[0]._cellvalues) - head
+        rest = len(parts[1]._cellvalues) - head
+        if first < self.MIN_ROWS:
+            return []  # start the table on the next page instead
+        if rest < self.MIN_ROWS:  # carry a row more over, so the last one has company
+            kept = head + first - (self.MIN_ROWS - rest)
+            parts = super().split(aW, sum(self._rowHeights[:kept]) + 0.5)
+            if len(parts) == 2 and len(parts[0]._cellvalues) - head < self.MIN_ROWS:
+                return []
+        return parts
 
 
 def header_widths(header: list[str], widths: list[float], font: str, size: float) -> list[float]:
