@@ -1,4 +1,4 @@
-"""Page layout rules shared by the candidate report and the packet.
+"""The page, tables and layout rules shared by the candidate report and the packet.
 
 * A heading never ends a page. Heading styles carry reportlab's ``keepWithNext``; the
   document groups each run of headings with the block after them and hands the group to
@@ -14,9 +14,20 @@
 
 from __future__ import annotations
 
+from django.utils import timezone
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import KeepTogether, Table
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Table
 from reportlab.platypus.doctemplate import FrameBreak
+
+from reports.pdf.fonts import BOLD, REGULAR, register_fonts
+from reports.pdf.markup import para
+from reports.pdf.styles import MUTED, styles, table_style
+
+PAGE = A4
+MARGIN = 16 * mm
+WIDTH = PAGE[0] - 2 * MARGIN
 
 CELL_PADDING = 8  # left + right padding of a table cell (styles.table_style)
 SAFETY = 1.0  # points kept spare so the frame accepts what was measured here
@@ -82,3 +93,58 @@ def header_widths(header: list[str], widths: list[float], font: str, size: float
         widest = max(range(len(out)), key=lambda i: out[i] - need[i])
         out[widest] -= extra
     return out
+
+
+def fmt_date(value, with_time: bool = False) -> str:
+    if value is None:
+        return "–"
+    local = timezone.localtime(value) if timezone.is_aware(value) else value
+    return local.strftime("%-d %b %Y, %H:%M" if with_time else "%-d %b %Y")
+
+
+def cell(text, style: str = "cell") -> Paragraph:
+    return para(text, styles()[style])
+
+
+def _plain_or_para(value):
+    """Short cells stay plain strings (drawn as text, much cheaper); longer ones wrap.
+
+    A plain string in a reportlab table is never parsed as markup, so it needs no escaping.
+    """
+    if hasattr(value, "wrap"):
+        return value
+    text = "" if value is None else str(value)
+    return text if len(text) <= 12 and "\n" not in text else cell(text)
+
+
+def data_table(header: list[str], rows: list[list], widths: list[float], extra=None) -> Table:
+    """A table whose header repeats on every page it continues on and never breaks a word.
+
+    It splits across pages only with at least two rows on each side of the break.
+    """
+    head = [cell(h, "cell_bold") for h in header]
+    body = [[_plain_or_para(c) for c in row] for row in rows]
+    table = DataTable([head, *body], colWidths=header_widths(header, widths, BOLD, 8),
+                      repeatRows=1, hAlign="LEFT")
+    table.setStyle(table_style(extra))
+    return table
+
+
+def footer(label: str):
+    """A page callback that prints ``label`` and the page number at the bottom."""
+    def draw(canvas, doc):
+        canvas.saveState()
+        canvas.setFont(REGULAR, 7)
+        canvas.setFillColor(MUTED)
+        canvas.drawString(MARGIN, 9 * mm, label[:120])
+        canvas.drawRightString(PAGE[0] - MARGIN, 9 * mm, f"Page {doc.page} · confidential")
+        canvas.restoreState()
+    return draw
+
+
+def document(target, title: str, author: str) -> SimpleDocTemplate:
+    register_fonts()
+    return SimpleDocTemplate(target, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
+                             topMargin=MARGIN, bottomMargin=16 * mm, title=title,
+                             author=author, creator="Selection",
+                             keepTogetherClass=HeadingKeeper)

@@ -16,15 +16,9 @@ from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
 
 from reports.hiring_report.evidence import recommendation_summary
-from reports.pdf.candidate_report import (
-    WIDTH,
-    data_table,
-    document,
-    fmt_date,
-    footer,
-    summary_flowables,
-)
+from reports.pdf.candidate_report import summary_flowables
 from reports.pdf.charts import expectancy_chart, posterior_chart, to_drawing
+from reports.pdf.layout import WIDTH, data_table, document, fmt_date, footer
 from reports.pdf.markup import labelled, para
 from reports.pdf.styles import styles
 from reports.templatetags.report_numbers import percent, rating, two

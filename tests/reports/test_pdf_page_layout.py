@@ -13,8 +13,8 @@ from reportlab.platypus import SimpleDocTemplate, Spacer
 
 from reports.hiring_report.gather import candidate_report
 from reports.packets.jobs import packet_data
-from reports.pdf.candidate_report import MARGIN, PAGE, build_candidate_pdf, data_table
-from reports.pdf.layout import HeadingKeeper, header_widths
+from reports.pdf.candidate_report import build_candidate_pdf
+from reports.pdf.layout import MARGIN, PAGE, HeadingKeeper, data_table, header_widths
 from reports.pdf.markup import para
 from reports.pdf.packet import build_packet_pdf
 from reports.pdf.styles import styles
