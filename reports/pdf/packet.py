@@ -13,7 +13,7 @@ at the start.
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
 
 from reports.hiring_report.evidence import recommendation_summary
 from reports.pdf.candidate_report import summary_flowables
@@ -75,6 +75,7 @@ def side_by_side_row(report) -> list:
 
 
 def comparison_flowables(packet: dict) -> list:
+    """The side-by-side table, one sentence per candidate, then the producer comparison."""
     s = styles()
     reports = packet["reports"]
     if not reports:
@@ -88,31 +89,38 @@ def comparison_flowables(packet: dict) -> list:
                 "scoring hides them from you). P(top), P(bottom): how much the candidate's "
                 "test, roleplay and psychometric scores resemble the top or bottom producers "
                 "(not a forecast; it never sets the band).", s["small"]),
-           Spacer(1, 6),
-           to_drawing(posterior_chart(
-               [{"name": r.candidate_name, "posterior": r.fit["posterior"]} for r in reports],
-               width=WIDTH)),
            para("In one sentence", s["h2"])]
     out += [labelled(f"{r.candidate_name}.", r.band["sentence"], s["body"]) for r in reports]
     return out + producer_flowables(reports)
 
 
 def producer_flowables(reports: list) -> list:
-    """Each distinct note on the producer comparison's quality once, with whom it concerns."""
+    """The comparison with the producers for every candidate, then each distinct note on
+    how far it can be trusted once, naming the candidates it concerns."""
     s = styles()
+    if not any(all(v is not None for v in (r.fit["posterior"] or {None: None}).values())
+               for r in reports):
+        return [para("No candidate has test, roleplay or psychometric results to compare with "
+                     "the producers yet.", s["small"])]
+    out = [CondPageBreak(60 * mm), para("The comparison with the producers", s["h2"]),
+           para("For each candidate, how much their test, roleplay and psychometric scores "
+                "resemble the top, middle and bottom producers (P(top) at the right). It "
+                "informs the discussion and never sets the band.", s["lead"]),
+           to_drawing(posterior_chart(
+               [{"name": r.candidate_name, "posterior": r.fit["posterior"]} for r in reports],
+               width=WIDTH))]
     notes: dict[str, list] = {}
     for report in reports:
         if report.fit.get("model_message"):
             notes.setdefault(report.fit["model_message"], []).append(report)
-    if not notes:
-        return []
-    out = [CondPageBreak(50 * mm),
-           para("How far the producer comparison can be trusted", s["h2"])]
+    if notes:
+        out.append(para("How far the producer comparison can be trusted", s["h3"]))
     for message, group in notes.items():
         names = ", ".join(r.candidate_name for r in group)
         expectancy = group[0].fit.get("expectancy")
         out.append(KeepTogether([labelled(f"For {names}:", message, s["small"]), *(
-            [to_drawing(expectancy_chart(expectancy, width=WIDTH * 0.7))] if expectancy
+            [to_drawing(expectancy_chart(expectancy, width=WIDTH * 0.6, height=110))]
+            if expectancy
             else [])]))
     return out
 
