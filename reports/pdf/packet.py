@@ -3,11 +3,11 @@
 In this order: the opening (who built it, what it holds, the cautions that apply to the
 whole opening, printed once here and not on each candidate's page); the candidates side
 by side (band, level against target, the interviewers' recommendations, knock-outs, the
-producer comparison) with one sentence each; how far the producer comparison can be
-trusted; one page per candidate; interviewer agreement and leniency; and, in packets HR
-requested, the opening's fairness summary: aggregate selection rates only, never a
-person's group. A manager's packet leaves the fairness section out and says so in one line
-at the start.
+producer comparison) with one sentence each; the comparison with the producers and how
+far it can be trusted; one page per candidate; interviewer agreement and leniency; and,
+in packets HR requested, the opening's fairness summary: aggregate selection rates only,
+never a person's group. A manager's packet leaves the fairness section out and says so
+in one line at the start.
 """
 
 from __future__ import annotations
@@ -28,12 +28,13 @@ SIDE_BY_SIDE = ["Candidate", "Stage", "Band", "Level / target", "Interviewers re
 SIDE_BY_SIDE_WIDTHS = [WIDTH - 404, 58, 62, 50, 82, 72, 36, 44]
 
 
-def contents(packet: dict) -> str:
+def contents(packet: dict, cautions: list[str]) -> str:
     """What the packet holds, in order, in one sentence."""
-    parts = ["the cautions for the whole opening", "the candidates side by side",
-             "how far the producer comparison can be trusted",
-             "one page per candidate, in the table's order",
-             "interviewer agreement and leniency"]
+    parts = (["the cautions for the whole opening"] if cautions else []) + [
+        "the candidates side by side, with one sentence each",
+        "the comparison with the producers and how far it can be trusted",
+        "one page per candidate, in the table's order",
+        "interviewer agreement and leniency"]
     if packet["fairness"] is not None:
         parts.append("the fairness summary")
     text = "In this packet: " + "; ".join(parts) + "."
@@ -47,14 +48,14 @@ def opening_flowables(packet: dict) -> list:
     """The first lines: title, who built it and when, contents and the opening's cautions."""
     s = styles()
     reports = packet["reports"]
+    cautions = reports[0].cautions if reports else []
     out = [para(f"Calibration packet: {packet['opening']}", s["title"]),
            para(f"{packet['stage_label']} · {len(reports)} candidate"
                 f"{'s' if len(reports) != 1 else ''} · generated "
                 f"{fmt_date(packet['generated_at'], True)} by {packet['generated_by']} · "
                 "calibration computed "
                 f"{fmt_date(packet['computed_at'], True)}", s["small"]),
-           para(contents(packet), s["body"])]
-    cautions = reports[0].cautions if reports else []
+           para(contents(packet, cautions), s["body"])]
     if cautions:
         out += [para("Read first: cautions for the whole opening", s["h2"])]
         out += [para(f"• {text}", s["small"]) for text in cautions]
@@ -98,8 +99,7 @@ def producer_flowables(reports: list) -> list:
     """The comparison with the producers for every candidate, then each distinct note on
     how far it can be trusted once, naming the candidates it concerns."""
     s = styles()
-    if not any(all(v is not None for v in (r.fit["posterior"] or {None: None}).values())
-               for r in reports):
+    if not any(_has_probabilities(r) for r in reports):
         return [para("No candidate has test, roleplay or psychometric results to compare with "
                      "the producers yet.", s["small"])]
     out = [CondPageBreak(60 * mm), para("The comparison with the producers", s["h2"]),
@@ -123,6 +123,11 @@ def producer_flowables(reports: list) -> list:
             if expectancy
             else [])]))
     return out
+
+
+def _has_probabilities(report) -> bool:
+    posterior = report.fit["posterior"] or {}
+    return bool(posterior) and all(v is not None for v in posterior.values())
 
 
 def agreement_flowables(agreement: dict) -> list:
