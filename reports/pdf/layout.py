@@ -6,7 +6,9 @@
   ``KeepTogether`` would push a long table to the next page whole, leaving a gap, this
   one lets the block start under its heading when its first piece fits there (a table
   row under the repeated header, at least two lines of a paragraph) and otherwise moves
-  the heading over with the block.
+  the heading over with the block. A caption that introduces what follows uses the
+  ``lead`` style and is kept with it the same way. reportlab never groups a heading with a
+  ``KeepTogether`` after it, so such blocks carry their heading inside.
 * A table splits across pages only with at least two rows on each side (``DataTable``).
 * Table headers never break inside a word: ``header_widths`` widens a column to its
   longest header word and takes the room from the widest column.

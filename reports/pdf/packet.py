@@ -113,15 +113,17 @@ def producer_flowables(reports: list) -> list:
     for report in reports:
         if report.fit.get("model_message"):
             notes.setdefault(report.fit["model_message"], []).append(report)
-    if notes:
-        out.append(para("How far the producer comparison can be trusted", s["h3"]))
-    for message, group in notes.items():
+    for n, (message, group) in enumerate(notes.items()):
         names = ", ".join(r.candidate_name for r in group)
         expectancy = group[0].fit.get("expectancy")
-        out.append(KeepTogether([labelled(f"For {names}:", message, s["small"]), *(
-            [to_drawing(expectancy_chart(expectancy, width=WIDTH * 0.6, height=110))]
-            if expectancy
-            else [])]))
+        # a KeepTogether is not grouped with a heading before it: the heading goes inside
+        block = [para("How far the producer comparison can be trusted", s["h3"])] if n == 0 \
+            else []
+        block.append(labelled(f"For {names}:", message, s["small"]))
+        if expectancy:
+            block.append(to_drawing(expectancy_chart(expectancy, width=WIDTH * 0.6,
+                                                     height=110)))
+        out.append(KeepTogether(block))
     return out
 
 
