@@ -357,7 +357,7 @@ def candidate_flowables(report) -> list:
         *chart_flowables(report), CondPageBreak(90 * mm), *dimension_table(report),
         CondPageBreak(80 * mm), *interview_flowables(report), CondPageBreak(60 * mm),
         *assessment_flowables(report), CondPageBreak(60 * mm), *probe_flowables(report),
-        CondPageBreak(120 * mm), *appendix_flowables(report),
+        CondPageBreak(60 * mm), *appendix_flowables(report),
     ]
 
 
