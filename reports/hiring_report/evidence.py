@@ -59,6 +59,30 @@ def interview_evidence(application) -> dict:
     return {"scorecards": out, "spreads": spreads}
 
 
+def recommendation_summary(interviews: dict) -> str:
+    """The interviewers' recommendations in a few words, strongest yes first: "2 yes · 1 no".
+
+    Counts the submitted scorecards in ``interviews`` (``interview_evidence``, so only
+    those this reader may see): "withheld" while blind scoring hides them, "no scorecard"
+    before any is submitted, "N not given" for scorecards submitted without one.
+    """
+    from interviews.models import Scorecard
+
+    if interviews.get("withheld"):
+        return "withheld"
+    cards = interviews["scorecards"]
+    if not cards:
+        return "no scorecard"
+    counts = defaultdict(int)
+    for card in cards:
+        counts[card["recommendation"]] += 1
+    parts = [f"{counts[label]} {label.lower()}"
+             for _, label in reversed(Scorecard.RECOMMENDATIONS) if counts[label]]
+    if counts[""]:
+        parts.append(f"{counts['']} not given")
+    return " · ".join(parts)
+
+
 def withheld_interviews(reason: str) -> dict:
     """The interview section of a reader who may not see this candidate's scorecards yet."""
     return {"scorecards": [], "spreads": [], "withheld": reason}

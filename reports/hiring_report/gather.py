@@ -84,6 +84,13 @@ class HiringReport:
     appendix: dict
     knock_outs: list[dict] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)  # what blind scoring leaves out, and why
+    cautions: list[str] = field(default_factory=list)  # the opening's, also at the end of limits
+
+    @property
+    def own_limits(self) -> list[str]:
+        """What limits confidence about this candidate, without the opening-wide cautions."""
+        shared = set(self.cautions)
+        return [text for text in self.limits if text not in shared]
 
     @property
     def has_evidence(self) -> bool:
@@ -253,6 +260,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         appendix=_appendix(payload, context, interviews),
         knock_outs=knock_outs,
         withheld=withheld,
+        cautions=list(payload.get("warnings", [])),
     )
 
 

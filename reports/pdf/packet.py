@@ -1,63 +1,135 @@
 """The calibration-meeting packet: every candidate of an opening at a stage side by side.
 
-One page of comparison (table and chart), each candidate's summary page, interviewer
-agreement and leniency for the opening, and (in packets HR requested) the opening's
-fairness summary: aggregate selection rates only, never a person's group.
+In this order: the opening (who built it, what it holds, the cautions that apply to the
+whole opening, printed once here and not on each candidate's page); the candidates side
+by side (band, level against target, the interviewers' recommendations, knock-outs, the
+producer comparison) with one sentence each; the comparison with the producers and how
+far it can be trusted; one page per candidate; interviewer agreement and leniency; and,
+in packets HR requested, the opening's fairness summary: aggregate selection rates only,
+never a person's group. A manager's packet leaves the fairness section out and says so
+in one line at the start.
 """
 
 from __future__ import annotations
 
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
 
-from reports.pdf.candidate_report import (
-    WIDTH,
-    data_table,
-    document,
-    fmt_date,
-    footer,
-    summary_flowables,
-)
-from reports.pdf.charts import posterior_chart, to_drawing
+from reports.hiring_report.evidence import recommendation_summary
+from reports.pdf.candidate_report import summary_flowables
+from reports.pdf.charts import expectancy_chart, posterior_chart, to_drawing
+from reports.pdf.layout import WIDTH, data_table, document, fmt_date, footer
 from reports.pdf.markup import labelled, para
 from reports.pdf.styles import styles
 from reports.templatetags.report_numbers import percent, rating, two
 
+SIDE_BY_SIDE = ["Candidate", "Stage", "Band", "Level / target", "Interviewers recommend",
+                "Knock-outs missed", "P(top)", "P(bottom)"]
+SIDE_BY_SIDE_WIDTHS = [WIDTH - 404, 58, 62, 50, 82, 72, 36, 44]
 
-def comparison_flowables(packet: dict) -> list:
+
+def contents(packet: dict, cautions: list[str]) -> str:
+    """What the packet holds, in order, in one sentence."""
+    parts = (["the cautions for the whole opening"] if cautions else []) + [
+        "the candidates side by side, with one sentence each",
+        "the comparison with the producers and how far it can be trusted",
+        "one page per candidate, in the table's order",
+        "interviewer agreement and leniency"]
+    if packet["fairness"] is not None:
+        parts.append("the fairness summary")
+    text = "In this packet: " + "; ".join(parts) + "."
+    if packet["fairness"] is None:
+        text += (" Fairness figures (selection rates by group) are in packets HR requests "
+                 "and are not part of this one.")
+    return text
+
+
+def opening_flowables(packet: dict) -> list:
+    """The first lines: title, who built it and when, contents and the opening's cautions."""
     s = styles()
     reports = packet["reports"]
+    cautions = reports[0].cautions if reports else []
     out = [para(f"Calibration packet: {packet['opening']}", s["title"]),
            para(f"{packet['stage_label']} · {len(reports)} candidate"
                 f"{'s' if len(reports) != 1 else ''} · generated "
                 f"{fmt_date(packet['generated_at'], True)} by {packet['generated_by']} · "
                 "calibration computed "
-                f"{fmt_date(packet['computed_at'], True)}", s["small"])]
-    if not reports:
-        return out + [para("No candidate is at this stage.", s["body"]), PageBreak()]
-    rows = []
-    for r in reports:
-        missed = [k["name"] for k in r.knock_outs if k["knock_out_status"] == "missed"]
-        post = r.fit["posterior"] or {}
-        rows.append([r.candidate_name, r.cover["stage"], r.band["label"],
-                     percent(post.get("top")), percent(post.get("bottom")),
-                     f"{rating(r.weighted['overall'])} / {rating(r.weighted['target'])}",
-                     ", ".join(missed) or "none",
-                     "withheld" if r.interviews.get("withheld")
-                     else str(len(r.interviews["scorecards"]))])
-    out += [para("Side by side", s["h2"]),
-            data_table(["Candidate", "Stage", "Band", "P(top)", "P(bottom)", "Level / target",
-                        "Knock-outs missed", "Cards"], rows,
-                       [WIDTH - 372, 58, 62, 38, 52, 56, 70, 36]),
-            Spacer(1, 8),
-            to_drawing(posterior_chart(
-                [{"name": r.candidate_name, "posterior": r.fit["posterior"]} for r in reports],
-                width=WIDTH)),
-            para("Bands follow the rule in each candidate report's appendix. Level: weighted "
-                 "evidence level against the weighted role target (1-5).", s["small"]),
-            para("In one sentence", s["h2"])]
-    out += [labelled(f"{r.candidate_name}.", r.band["sentence"], s["body"]) for r in reports]
-    out.append(PageBreak())
+                f"{fmt_date(packet['computed_at'], True)}", s["small"]),
+           para(contents(packet, cautions), s["body"])]
+    if cautions:
+        out += [para("Read first: cautions for the whole opening", s["h2"])]
+        out += [para(f"• {text}", s["small"]) for text in cautions]
+        out.append(para("They apply to every candidate below and are not repeated on the "
+                        "candidates' pages.", s["small"]))
     return out
+
+
+def side_by_side_row(report) -> list:
+    missed = [k["name"] for k in report.knock_outs if k["knock_out_status"] == "missed"]
+    post = report.fit["posterior"] or {}
+    weighted = report.weighted
+    return [report.candidate_name, report.cover["stage"], report.band["label"],
+            f"{rating(weighted['overall'])} / {rating(weighted['target'])}",
+            recommendation_summary(report.interviews).replace(" · ", "\n"),
+            ", ".join(missed) or "none",
+            percent(post.get("top")), percent(post.get("bottom"))]
+
+
+def comparison_flowables(packet: dict) -> list:
+    """The side-by-side table, one sentence per candidate, then the producer comparison."""
+    s = styles()
+    reports = packet["reports"]
+    if not reports:
+        return [para("No candidate is at this stage.", s["body"])]
+    out = [para("Side by side", s["h2"]),
+           data_table(SIDE_BY_SIDE, [side_by_side_row(r) for r in reports],
+                      SIDE_BY_SIDE_WIDTHS),
+           para("Bands follow the rule in each candidate report's appendix. Level / target: "
+                "weighted evidence level against the weighted role target (1-5). Interviewers "
+                "recommend: the submitted scorecards' recommendations (withheld while blind "
+                "scoring hides them from you). P(top), P(bottom): how much the candidate's "
+                "test, roleplay and psychometric scores resemble the top or bottom producers "
+                "(not a forecast; it never sets the band).", s["small"]),
+           para("In one sentence", s["h2"])]
+    out += [labelled(f"{r.candidate_name}.", r.band["sentence"], s["body"]) for r in reports]
+    return out + producer_flowables(reports)
+
+
+def producer_flowables(reports: list) -> list:
+    """The comparison with the producers for every candidate, then each distinct note on
+    how far it can be trusted once, naming the candidates it concerns."""
+    s = styles()
+    if not any(_has_probabilities(r) for r in reports):
+        return [para("No candidate has test, roleplay or psychometric results to compare with "
+                     "the producers yet.", s["small"])]
+    out = [CondPageBreak(60 * mm), para("The comparison with the producers", s["h2"]),
+           para("For each candidate, how much their test, roleplay and psychometric scores "
+                "resemble the top, middle and bottom producers (P(top) at the right). It "
+                "informs the discussion and never sets the band.", s["lead"]),
+           to_drawing(posterior_chart(
+               [{"name": r.candidate_name, "posterior": r.fit["posterior"]} for r in reports],
+               width=WIDTH))]
+    notes: dict[str, list] = {}
+    for report in reports:
+        if report.fit.get("model_message"):
+            notes.setdefault(report.fit["model_message"], []).append(report)
+    for n, (message, group) in enumerate(notes.items()):
+        names = ", ".join(r.candidate_name for r in group)
+        expectancy = group[0].fit.get("expectancy")
+        # a KeepTogether is not grouped with a heading before it: the heading goes inside
+        block = [para("How far the producer comparison can be trusted", s["h3"])] if n == 0 \
+            else []
+        block.append(labelled(f"For {names}:", message, s["small"]))
+        if expectancy:
+            block.append(to_drawing(expectancy_chart(expectancy, width=WIDTH * 0.6,
+                                                     height=110)))
+        out.append(KeepTogether(block))
+    return out
+
+
+def _has_probabilities(report) -> bool:
+    posterior = report.fit["posterior"] or {}
+    return bool(posterior) and all(v is not None for v in posterior.values())
 
 
 def agreement_flowables(agreement: dict) -> list:
@@ -69,7 +141,7 @@ def agreement_flowables(agreement: dict) -> list:
     summary = agreement.get("summary")
     if summary:
         out.append(para(f"Summary: median per-dimension {summary['label']} "
-                        f"{two(summary.get('value'))}. {summary['reason']}", s["small"]))
+                        f"{two(summary.get('value'))}. {summary['reason']}", s["lead"]))
         first = ["All (median)", two(summary.get("value")) if summary["form"] == "icc2" else "–",
                  "–", "–"]
     else:
@@ -106,14 +178,14 @@ PDF_JUDGEMENTS = {
 
 
 def fairness_flowables(fairness: dict | None) -> list:
-    s = styles()
-    out = [PageBreak(), para("Fairness summary", s["h1"])]
+    """The fairness summary of HR's packets; nothing at all in anyone else's."""
     if fairness is None:
-        return out + [para("Fairness figures are shown to HR only; ask HR for a packet that "
-                           "includes them.", s["body"])]
+        return []
+    s = styles()
+    out = [CondPageBreak(90 * mm), para("Fairness summary", s["h1"])]
     out.append(para(f"Selection rates by self-identified group ({fairness['n_applications']} "
                     f"applications, {fairness['n_not_stated']} without a stated group). "
-                    "Aggregate figures only.", s["small"]))
+                    "Aggregate figures only.", s["lead"]))
     rows = []
     for stage in fairness["stages"]:
         for row in stage["rows"]:
@@ -132,11 +204,11 @@ def fairness_flowables(fairness: dict | None) -> list:
 
 
 def packet_flowables(packet: dict) -> list:
-    out = comparison_flowables(packet)
+    out = opening_flowables(packet) + comparison_flowables(packet)
     for report in packet["reports"]:
-        out += summary_flowables(report, heading=report.candidate_name)
         out.append(PageBreak())
-    out += agreement_flowables(packet["agreement"])
+        out += summary_flowables(report, heading=report.candidate_name, in_packet=True)
+    out += [PageBreak(), *agreement_flowables(packet["agreement"])]
     out += fairness_flowables(packet["fairness"])
     return out
 

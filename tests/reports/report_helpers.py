@@ -41,3 +41,38 @@ def add_notes(application, text: str) -> None:
     Answer.objects.filter(scorecard__interview__application=application).update(
         situation=text, action=text, result=text, learned=text
     )
+
+
+FOOTER_TOP = 30  # points from the page's foot: the footer line is drawn at 9 mm (25.5 pt)
+HEADING_SIZE = 9.5  # our heading styles are bold at this size or larger; table heads are 8
+
+
+def page_lines(data: bytes) -> list[list[tuple[str, bool]]]:
+    """Each page's lines above the footer, top to bottom, as (text, is_heading).
+
+    A line is a heading when every piece of text on it is set in a bold font of at least
+    ``HEADING_SIZE`` points (a bold label followed by plain text is not).
+    """
+    pages = []
+    for page in PdfReader(BytesIO(data)).pages:
+        pieces: dict[int, list[tuple[float, str, bool]]] = {}
+
+        def visit(text, cm, tm, font, size, pieces=pieces):
+            if not text.strip() or font is None:
+                return
+            x, y = tm[4], tm[5]
+            top = round(cm[1] * x + cm[3] * y + cm[5])
+            if top < FOOTER_TOP:
+                return
+            scale = abs(tm[3] * cm[3]) or 1
+            bold = "Bold" in str(font.get("/BaseFont", ""))
+            pieces.setdefault(top, []).append((cm[0] * x + cm[4], text.strip(),
+                                               bold and size * scale >= HEADING_SIZE))
+
+        page.extract_text(visitor_text=visit)
+        lines = []
+        for top in sorted(pieces, reverse=True):
+            row = sorted(pieces[top])
+            lines.append((" ".join(t for _, t, _ in row), all(h for _, _, h in row)))
+        pages.append(lines)
+    return pages

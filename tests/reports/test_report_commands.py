@@ -34,7 +34,10 @@ def test_calibration_packet_command_one_stage(cohort_opening, tmp_path):
     assert "AdaLovelace" in text  # the only candidate at calibration
     assert "BoMiddleton" not in text and "CyLowe" not in text
     assert "Interviewerleniency" in text.replace("agreementand", "") or "Leniency" in text
-    assert squash("Fairness figures are shown to HR only") in text
+    # no fairness section without --fairness: one line at the start says where they are
+    assert squash("Fairness figures (selection rates by group) are in packets HR requests") \
+        in text
+    assert squash("Fairness summary") not in text
 
 
 @pytest.mark.django_db

@@ -67,3 +67,20 @@ def test_a_candidate_with_no_evidence_gets_no_pdf_only_what_is_missing(client, c
     ada = cohort_opening.applications_by_name["Ada"]
     html = client.get(f"/reports/openings/{cohort_opening.slug}/candidates/{ada.pk}/report/")
     assert f"/candidates/{ada.pk}/report.pdf" in html.content.decode()
+
+
+@pytest.mark.django_db
+def test_pdf_download_of_a_name_with_accents_is_transliterated(client, cohort_opening, manager):
+    from tests.reports.report_helpers import pdf_text
+
+    ada = cohort_opening.applications_by_name["Ada"]
+    ada.candidate.first_name, ada.candidate.last_name = "Zoë", "Łukasiewicz"
+    ada.candidate.save(update_fields=["first_name", "last_name"])
+    client.force_login(manager)
+    response = client.get(f"/reports/openings/{cohort_opening.slug}/candidates/{ada.pk}/"
+                          "report.pdf")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == (
+        'attachment; filename="zoe-lukasiewicz-hiring-report.pdf"; '
+        "filename*=UTF-8''Zo%C3%AB%20%C5%81ukasiewicz%20-%20hiring%20report.pdf")
+    assert "Zoë Łukasiewicz" in pdf_text(response.content)
