@@ -1,5 +1,7 @@
 """The library in the Wagtail admin: competencies and traits as snippets."""
 
+from wagtail import hooks
+from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -34,3 +36,27 @@ class LibraryViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(LibraryViewSetGroup)
+
+
+# The approval workflow in its own words.
+
+
+class SubmitForApprovalMenuItem(SubmitForModerationMenuItem):
+    """Wagtail's "Submit to <workflow>" button, worded for role profiles."""
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        if "label" in context and str(context["label"]).startswith("Resubmit"):
+            context["label"] = "Resubmit for approval"
+        elif "label" in context:
+            context["label"] = "Submit for approval"
+        return context
+
+
+@hooks.register("construct_page_action_menu")
+def word_submit_for_approval(menu_items, request, context):
+    for number, item in enumerate(menu_items):
+        if type(item) is SubmitForModerationMenuItem:
+            replacement = SubmitForApprovalMenuItem(order=item.order)
+            menu_items[number] = replacement
+
