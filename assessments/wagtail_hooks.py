@@ -56,3 +56,12 @@ class HRMenuItem(MenuItem):
 def tools_menu_item():
     return HRMenuItem("Assessment tools", reverse("assessments:test_list"), icon_name="upload",
                       order=900)
+
+
+@hooks.register("construct_homepage_panels")
+def assessment_panels(request, panels):
+    from selection.dashboard import add_panels
+
+    from .dashboard import ImportsPanel, ProducerComparisonPanel
+
+    add_panels(request, panels, [ProducerComparisonPanel, ImportsPanel])

@@ -1,5 +1,6 @@
 """The SAR question bank in the Wagtail admin."""
 
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -20,3 +21,12 @@ class QuestionViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionViewSet)
+
+
+@hooks.register("construct_homepage_panels")
+def plan_panel(request, panels):
+    from selection.dashboard import add_panels
+
+    from .dashboard import IncompletePlanPanel
+
+    add_panels(request, panels, [IncompletePlanPanel])
