@@ -46,7 +46,8 @@ def _instruments_by_opening(opening_ids) -> dict[int, dict[tuple[str, int], str]
            .distinct())
     for opening_id, test_id, title in sjt:
         found[opening_id][("sjt", test_id)] = title
-    roleplay = (RoleplayScorecard.objects.filter(DONE_ROLEPLAY, application__opening__in=opening_ids)
+    roleplay = (RoleplayScorecard.objects
+                .filter(DONE_ROLEPLAY, application__opening__in=opening_ids)
                 .values_list("application__opening_id", "exercise_id", "exercise__title")
                 .distinct())
     for opening_id, exercise_id, title in roleplay:

@@ -1,12 +1,12 @@
-"""Assessments in the HR workspace: SJTs, roleplays, scale mappings, and links to the tools."""
+"""Assessments in the HR workspace: SJTs, roleplays, scale mappings, dashboard panels.
 
-from django.urls import reverse
+The links to the app's tools (tests, producers, imports) are in the "Selection" menu group
+(selection/admin_menu.py).
+"""
+
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
-
-from selection.access import is_hr
 
 from .models import JudgmentTest, PsychometricScale, RoleplayExercise
 
@@ -45,17 +45,6 @@ class AssessmentsViewSetGroup(SnippetViewSetGroup):
 
 
 register_snippet(AssessmentsViewSetGroup)
-
-
-class HRMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return is_hr(request.user)
-
-
-@hooks.register("register_admin_menu_item")
-def tools_menu_item():
-    return HRMenuItem("Assessment tools", reverse("assessments:test_list"), icon_name="upload",
-                      order=900)
 
 
 @hooks.register("construct_homepage_panels")

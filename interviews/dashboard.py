@@ -15,7 +15,7 @@ from .models import KitQuestion
 
 
 def plan_gaps() -> list[tuple[object, bool, str]]:
-    """(opening, whether it has a kit, what is missing) for each open opening whose plan is not complete."""
+    """(opening, has a kit, what is missing) for each open opening with an incomplete plan."""
     openings = open_openings()
     asked: dict[int, set[int]] = defaultdict(set)
     has_kit: set[int] = set()

@@ -8,7 +8,6 @@ from competencies.models import PeerApprovalTask, RoleProfilePage
 from .dashboard import DashboardPanel, Row, age
 
 
-
 def _profiles(object_ids) -> dict[str, RoleProfilePage]:
     pages = RoleProfilePage.objects.filter(pk__in=[int(i) for i in object_ids])
     return {str(page.pk): page for page in pages}

@@ -5,8 +5,8 @@ from django.urls import include, path, re_path
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from .branding import favicon
 from .admin_site import login_through_accounts, password_reset_through_accounts, superuser_only
+from .branding import favicon
 
 admin.site.has_permission = superuser_only
 

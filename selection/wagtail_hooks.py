@@ -80,3 +80,11 @@ def initials_avatar(user, size):
     if profile is not None and profile.avatar:
         return None
     return initials_avatar_url(user, size)
+
+
+# The app's HR pages in the admin menu (selection/admin_menu.py).
+@hooks.register("register_admin_menu_item")
+def selection_menu_group():
+    from .admin_menu import selection_menu
+
+    return selection_menu()

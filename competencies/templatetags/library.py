@@ -16,6 +16,7 @@ def plain_number_filter(value) -> str:
 
 @register.filter
 def yes_no_badge(value, words: str = "Yes,No"):
-    """A boolean as a word in a badge: ``{{ req.trainable|yes_no_badge:"Trainable,Not trainable" }}``."""
+    """A boolean as a word in a badge: ``x.trainable|yes_no_badge:"Trainable,No"``."""
     yes, _, no = words.partition(",")
-    return format_html('<span class="badge{}">{}</span>', " ok" if value else "", yes if value else no)
+    tone = " ok" if value else ""
+    return format_html('<span class="badge{}">{}</span>', tone, yes if value else no)
