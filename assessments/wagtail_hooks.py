@@ -8,6 +8,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from competencies.admin_columns import STATUS, listing_filters, status_column
+
 from .models import JudgmentTest, PsychometricScale, RoleplayExercise
 
 
@@ -15,8 +17,10 @@ class JudgmentTestViewSet(SnippetViewSet):
     model = JudgmentTest
     icon = "tasks"
     menu_label = "Judgment tests"
-    list_display = ["title", "slug", "scoring_method", "time_limit_minutes", "live"]
-    list_filter = ["scoring_method"]
+    list_display = [
+        "title", "slug", "scoring_method", "time_limit_minutes", status_column(),
+    ]
+    filterset_class = listing_filters(JudgmentTest, ["scoring_method"], live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
@@ -24,7 +28,8 @@ class RoleplayExerciseViewSet(SnippetViewSet):
     model = RoleplayExercise
     icon = "openquote"
     menu_label = "Roleplay exercises"
-    list_display = ["title", "slug", "duration_minutes", "live"]
+    list_display = ["title", "slug", "duration_minutes", status_column()]
+    filterset_class = listing_filters(RoleplayExercise, [], live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 

@@ -70,6 +70,10 @@ class Dimension(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         index.SearchField("name"),
         index.SearchField("definition"),
         index.FilterField("kind"),
+        # The listings filter by these while searching.
+        index.FilterField("category"),
+        index.FilterField("trainable"),
+        index.FilterField("live"),
         index.AutocompleteField("name"),
         index.AutocompleteField("definition"),
     ]

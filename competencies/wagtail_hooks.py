@@ -5,6 +5,7 @@ from wagtail.admin.action_menu import SubmitForModerationMenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .admin_columns import STATUS, TRAINABLE, listing_filters, status_column, yes_no_column
 from .models import Competency, Trait
 
 
@@ -12,8 +13,12 @@ class CompetencyViewSet(SnippetViewSet):
     model = Competency
     icon = "pick"
     menu_label = "Competencies"
-    list_display = ["name", "category", "trainable", "live"]
-    list_filter = ["category", "trainable"]
+    list_display = [
+        "name", "category",
+        yes_no_column("trainable", "Trainable", "Trainable", "Hire for it"), status_column(),
+    ]
+    filterset_class = listing_filters(
+        Competency, [], by_value={"category": "Category"}, trainable=TRAINABLE, live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
     ordering = ["name"]
 
@@ -22,8 +27,12 @@ class TraitViewSet(SnippetViewSet):
     model = Trait
     icon = "user"
     menu_label = "Traits"
-    list_display = ["name", "category", "live"]
-    list_filter = ["category"]
+    list_display = [
+        "name", "category",
+        yes_no_column("trainable", "Trainable", "Trainable", "Hire for it"), status_column(),
+    ]
+    filterset_class = listing_filters(
+        Trait, [], by_value={"category": "Category"}, trainable=TRAINABLE, live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
     ordering = ["name"]
 

@@ -4,6 +4,8 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from competencies.admin_columns import STATUS, listing_filters, status_column
+
 from .models import Question
 
 
@@ -14,8 +16,8 @@ class QuestionViewSet(SnippetViewSet):
     menu_name = "sar-questions"
     add_to_admin_menu = True
     menu_order = 210
-    list_display = ["__str__", "dimension", "live"]
-    list_filter = ["dimension", "live"]
+    list_display = ["__str__", "dimension", status_column()]
+    filterset_class = listing_filters(Question, ["dimension"], live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
     ordering = ["dimension__name", "pk"]
 
