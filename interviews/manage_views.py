@@ -12,7 +12,6 @@ from selection.pipeline import record_decision
 
 from . import access, planning
 from .calibration import calibration_rows
-from .models import Question
 
 
 def _errors(exc: ValidationError) -> str:
@@ -23,13 +22,9 @@ def _errors(exc: ValidationError) -> str:
 def kit(request, slug):
     opening, kit = access.kit_for_manager(request, slug)
     slots = planning.kit_questions(kit) if kit else []
-    required = [r.dimension_id for r in opening.requirements]
-    in_kit = {slot.question_id for slot in slots}
-    alternatives = [
-        q for q in Question.objects.filter(live=True, dimension_id__in=required)
-        .select_related("dimension").order_by("dimension__name", "pk")
-        if q.pk not in in_kit
-    ]
+    options = planning.swap_options(slots)
+    for slot in slots:
+        slot.swap_options = options[slot.pk]
     counts = {}
     for slot in slots:
         counts[slot.question.dimension_id] = counts.get(slot.question.dimension_id, 0) + 1
@@ -39,7 +34,7 @@ def kit(request, slug):
         for r in opening.requirements
     ]
     return render(request, "interviews/kit.html", {
-        "opening": opening, "kit": kit, "slots": slots, "alternatives": alternatives,
+        "opening": opening, "kit": kit, "slots": slots,
         "requirements": requirements,
     })
 
