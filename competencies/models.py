@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from .blocks import TaskBlock
 from .numbers import PlainDecimalInput
+from .panels import RequirementsOverviewPanel
 
 LEVELS = [(n, str(n)) for n in range(1, 6)]
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -195,6 +196,7 @@ class RoleProfilePage(Page):
         FieldPanel("job_description"),
         FieldPanel("tasks"),
         FieldPanel("psychometric_weight"),
+        RequirementsOverviewPanel(heading="Requirements at a glance"),
         InlinePanel(
             "requirements", heading="Required competencies and traits", min_num=1,
             label="Requirement",
