@@ -56,4 +56,4 @@ def selection_menu() -> SubmenuMenuItem:
     items.insert(1, SubmenuMenuItem("Calibration", OpeningCalibrationMenu(),
                                     name="calibration", icon_name="view", order=15))
     return SubmenuMenuItem("Selection", Menu(items=items), name="selection",
-                           icon_name="site", order=150)
+                           icon_name="clipboard-list", order=150)

@@ -15,6 +15,8 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from wagtail.admin.ui.components import Component
 
+from competencies.models import RoleLibraryIndexPage, RoleProfilePage
+
 from .access import is_hr
 from .models import Application, Opening
 
@@ -119,3 +121,43 @@ def add_panels(request, panels: list, new: Iterable[type[DashboardPanel]]) -> No
     """Adds the panels for HR (and superusers); nobody else sees Selection's work."""
     if is_hr(request.user):
         panels.extend(panel(request) for panel in new)
+
+
+class CountSummaryItem(Component):
+    """One figure in the dashboard's summary line, e.g. "2 open openings", with its link."""
+
+    template_name = "selection/admin/summary_item.html"
+
+    def __init__(self, request, *, count: int, singular: str, plural: str, url: str,
+                 icon: str, order: int):
+        self.request, self.order = request, order
+        self.context = {"count": count, "label": singular if count == 1 else plural,
+                        "url": url, "icon": icon}
+
+    def is_shown(self) -> bool:
+        return True
+
+    def get_context_data(self, parent_context=None) -> dict:
+        return self.context
+
+
+def summary_items(request) -> list[CountSummaryItem]:
+    """Role profiles, open openings and candidates in progress, in three queries."""
+    profiles = RoleProfilePage.objects.filter(live=True).count()
+    openings = Opening.objects.filter(status=Opening.OPEN).count()
+    active = Application.objects.filter(stage__in=Application.ACTIVE_STAGES,
+                                        opening__status=Opening.OPEN).count()
+    library = RoleLibraryIndexPage.objects.only("pk").first()
+    library_url = (reverse("wagtailadmin_explore", args=[library.pk]) if library
+                   else reverse("wagtailadmin_explore_root"))
+    return [
+        CountSummaryItem(request, count=profiles, singular="published role profile",
+                         plural="published role profiles", icon="doc-full",
+                         url=library_url, order=10),
+        CountSummaryItem(request, count=openings, singular="open opening",
+                         plural="open openings", icon="group", url=reverse("opening_list"),
+                         order=20),
+        CountSummaryItem(request, count=active, singular="candidate in progress",
+                         plural="candidates in progress", icon="user",
+                         url=reverse("opening_list"), order=30),
+    ]

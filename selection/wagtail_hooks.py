@@ -88,3 +88,12 @@ def selection_menu_group():
     from .admin_menu import selection_menu
 
     return selection_menu()
+
+
+# The dashboard's summary line counts Selection's things instead of "pages".
+@hooks.register("construct_homepage_summary_items")
+def hiring_summary_items(request, items):
+    from .dashboard import summary_items
+
+    if is_hr(request.user):
+        items[:] = summary_items(request)
