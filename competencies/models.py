@@ -137,7 +137,21 @@ class RoleLibraryIndexPage(Page):
 
 
 class RoleProfileForm(WagtailAdminPageForm):
-    """Refuses a profile that lists the same competency or trait twice."""
+    """Refuses a profile that lists the same competency or trait twice, or that takes the
+    name of another role profile (the name is the title, and the slug is made from it)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        title = (cleaned.get("title") or "").strip()
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if title and parent is not None:
+            same = RoleProfilePage.objects.child_of(parent).filter(title__iexact=title)
+            if self.instance.pk:
+                same = same.exclude(pk=self.instance.pk)
+            if same.exists():
+                self.add_error("title", "Another role profile already has this name; "
+                                        "choose a name that tells them apart.")
+        return cleaned
 
     def is_valid(self) -> bool:
         valid = super().is_valid()

@@ -118,9 +118,9 @@ def test_hr_builds_a_role_profile_and_the_manager_sees_the_opening(page, shot, l
 
     # The author cannot approve their own submission.
     page.goto("/cms/")
-    mine = page.get_by_role("region", name="Your pages and snippets in a workflow")
+    mine = page.locator("#selection-my-submissions-section")
     expect(mine.get_by_role("row").filter(has_text="Key Account Manager")).to_contain_text(
-        "Awaiting HR peer approval"
+        "waiting for approval"
     )
     expect(awaiting_review(page).filter(has_text="Key Account Manager")).to_have_count(0)
 

@@ -85,3 +85,16 @@ def test_edit_page_shows_the_weights_overview(client, hr, library):
     assert "requirements-overview.js" in html[start:]
     warning = html[html.index("data-overview-warning", start) - 80:][:200]
     assert "hidden" in warning, "no requirement carries more than half"
+
+
+def test_a_second_profile_cannot_take_an_existing_role_name(client, hr, library):
+    _login(client, hr)
+    url = f"/cms/pages/add/competencies/roleprofilepage/{library['index'].pk}/"
+    data = querydict_from_html(client.get(url).content.decode(), form_id="page-edit-form")
+    data.update(streamfield([]) | {"tasks-count": "0"} if "tasks-count" not in data else {})
+    data.update({"title": "account executive", "requirements-TOTAL_FORMS": "0",
+                 "requirements-INITIAL_FORMS": "0"})
+    response = client.post(url, data)
+    assert response.status_code == 200
+    assert "Another role profile already has this name" in response.content.decode()
+    assert RoleProfilePage.objects.filter(title__iexact="account executive").count() == 1
