@@ -3,19 +3,32 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from selection.access import opening_for_user
 from selection.forms import DecisionForm
 from selection.pipeline import record_decision
 
 from . import access, planning
 from .calibration import calibration_rows
+from .pipeline_export import pipeline_csv
 
 
 def _errors(exc: ValidationError) -> str:
     return " ".join(exc.messages)
+
+
+@login_required
+def pipeline_export(request, slug):
+    """The opening's pipeline as a CSV download, for the people who manage the opening."""
+    opening = opening_for_user(request, slug)
+    response = HttpResponse(pipeline_csv(opening, request.user),
+                            content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pipeline-{opening.slug}.csv"'
+    return response
 
 
 @login_required

@@ -58,6 +58,8 @@ MATRIX = {
                              MANAGERS),
     "interviews:kit_swap": ("POST", lambda o: f"/interviews/openings/{o.slug}/kit/swap/",
                             MANAGERS),
+    "interviews:pipeline_csv": ("GET", lambda o: f"/interviews/openings/{o.slug}/pipeline.csv",
+                                MANAGERS),
     "interviews:plan": ("GET", lambda o: f"/interviews/openings/{o.slug}/plan/", MANAGERS),
     "interviews:plan_auto": ("POST", lambda o: f"/interviews/openings/{o.slug}/plan/auto/",
                              MANAGERS),
