@@ -90,10 +90,14 @@ def selection_menu_group():
     return selection_menu()
 
 
-# The dashboard's summary line counts Selection's things instead of "pages".
-@hooks.register("construct_homepage_summary_items")
+# The dashboard's summary line counts Selection's things instead of "pages" (after
+# Wagtail's own hook has added its page count).
+@hooks.register("construct_homepage_summary_items", order=100)
 def hiring_summary_items(request, items):
+    from wagtail.admin.site_summary import PagesSummaryItem
+
     from .dashboard import summary_items
 
     if is_hr(request.user):
-        items[:] = summary_items(request)
+        items[:] = [i for i in items if not isinstance(i, PagesSummaryItem)]
+        items.extend(summary_items(request))
