@@ -227,7 +227,7 @@ class RoleProfilePage(Page):
         verbose_name = "role profile"
 
     def save(self, *args, **kwargs):
-        self.role_name = self.title
+        self.role_name = self.title[: self._meta.get_field("role_name").max_length]
         return super().save(*args, **kwargs)
 
     @property

@@ -3,7 +3,6 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,7 +13,7 @@ from selection.pipeline import record_decision
 
 from . import access, planning
 from .calibration import calibration_rows
-from .pipeline_export import pipeline_csv
+from .pipeline_export import pipeline_download
 
 
 def _errors(exc: ValidationError) -> str:
@@ -24,11 +23,7 @@ def _errors(exc: ValidationError) -> str:
 @login_required
 def pipeline_export(request, slug):
     """The opening's pipeline as a CSV download, for the people who manage the opening."""
-    opening = opening_for_user(request, slug)
-    response = HttpResponse(pipeline_csv(opening, request.user),
-                            content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="pipeline-{opening.slug}.csv"'
-    return response
+    return pipeline_download(opening_for_user(request, slug), request.user)
 
 
 @login_required

@@ -9,6 +9,8 @@ import csv
 import io
 from collections import Counter, defaultdict
 
+from django.http import HttpResponse
+
 from selection.csv_safety import safe_csv_cell
 from selection.models import Application, Decision, Opening
 
@@ -61,6 +63,13 @@ def pipeline_rows(opening: Opening, user) -> list[list]:
             decision.decided_at.date().isoformat() if decision else "",
         ])
     return rows
+
+
+def pipeline_download(opening: Opening, user) -> HttpResponse:
+    """The CSV as a download named after the opening."""
+    response = HttpResponse(pipeline_csv(opening, user), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="pipeline-{opening.slug}.csv"'
+    return response
 
 
 def pipeline_csv(opening: Opening, user) -> str:

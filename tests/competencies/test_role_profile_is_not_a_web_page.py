@@ -98,3 +98,12 @@ def test_a_second_profile_cannot_take_an_existing_role_name(client, hr, library)
     assert response.status_code == 200
     assert "Another role profile already has this name" in response.content.decode()
     assert RoleProfilePage.objects.filter(title__iexact="account executive").count() == 1
+
+
+def test_submitting_says_submitted_for_approval(client, edit_form, hr, library):
+    url, data = edit_form(hr, library["profile"])
+    data["action-submit"] = "Submit for approval"
+    response = client.post(url, data, follow=True)
+    html = response.content.decode()
+    assert "has been submitted for approval." in html
+    assert "moderation" not in html.lower()
