@@ -147,7 +147,7 @@ def test_hr_builds_a_role_profile_and_the_manager_sees_the_opening(page, shot, l
         [re.compile(r"Forecast accuracy\s+Competency"), "3", "4", "2"]
     )
     expect(rows.nth(2).get_by_role("cell")).to_have_text(
-        [re.compile(r"Resilience\s+Trait"), "1.50", "3", "–"]
+        [re.compile(r"Resilience\s+Trait"), "1.5", "3", "–"]  # no trailing zeros
     )
     expect(page.get_by_text("Hiring against Key Account Manager")).to_be_visible()
     shot(page, "opening-pinned-requirements")
