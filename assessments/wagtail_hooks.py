@@ -1,12 +1,14 @@
-"""Assessments in the HR workspace: SJTs, roleplays, scale mappings, and links to the tools."""
+"""Assessments in the HR workspace: SJTs, roleplays, scale mappings, dashboard panels.
 
-from django.urls import reverse
+The links to the app's tools (tests, producers, imports) are in the "Selection" menu group
+(selection/admin_menu.py).
+"""
+
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from selection.access import is_hr
+from competencies.admin_columns import STATUS, listing_filters, status_column
 
 from .models import JudgmentTest, PsychometricScale, RoleplayExercise
 
@@ -15,8 +17,10 @@ class JudgmentTestViewSet(SnippetViewSet):
     model = JudgmentTest
     icon = "tasks"
     menu_label = "Judgment tests"
-    list_display = ["title", "slug", "scoring_method", "time_limit_minutes", "live"]
-    list_filter = ["scoring_method"]
+    list_display = [
+        "title", "slug", "scoring_method", "time_limit_minutes", status_column(),
+    ]
+    filterset_class = listing_filters(JudgmentTest, ["scoring_method"], live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
@@ -24,7 +28,8 @@ class RoleplayExerciseViewSet(SnippetViewSet):
     model = RoleplayExercise
     icon = "openquote"
     menu_label = "Roleplay exercises"
-    list_display = ["title", "slug", "duration_minutes", "live"]
+    list_display = ["title", "slug", "duration_minutes", status_column()]
+    filterset_class = listing_filters(RoleplayExercise, [], live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
@@ -47,12 +52,10 @@ class AssessmentsViewSetGroup(SnippetViewSetGroup):
 register_snippet(AssessmentsViewSetGroup)
 
 
-class HRMenuItem(MenuItem):
-    def is_shown(self, request) -> bool:
-        return is_hr(request.user)
+@hooks.register("construct_homepage_panels")
+def assessment_panels(request, panels):
+    from selection.dashboard import add_panels
 
+    from .dashboard import ImportsPanel, ProducerComparisonPanel
 
-@hooks.register("register_admin_menu_item")
-def tools_menu_item():
-    return HRMenuItem("Assessment tools", reverse("assessments:test_list"), icon_name="upload",
-                      order=900)
+    add_panels(request, panels, [ProducerComparisonPanel, ImportsPanel])

@@ -29,7 +29,8 @@ def _save_profile(index, data: dict) -> bool:
     page = RoleProfilePage(
         title=data["title"], slug=data["slug"], role_name=data["role_name"],
         job_description=data["job_description"],
-        tasks=[("task", {"task": task, "frequency": ""}) for task in data["tasks"]],
+        tasks=[("task", {"task": task, "frequency": frequency}) for task, frequency in zip(
+            data["tasks"], demo_content.TASK_FREQUENCIES[data["slug"]], strict=True)],
         psychometric_weight=Decimal(str(data["psychometric_weight"])),
     )
     page.requirements = [

@@ -1087,3 +1087,15 @@ ROLE_PROFILES = [
         ],
     },
 ]
+
+# How often each demo task comes up, in the order of the profile's "tasks".
+TASK_FREQUENCIES = {
+    "sales-development-representative": [
+        "daily", "daily", "daily", "daily", "daily", "daily", "weekly"],
+    "account-executive": [
+        "weekly", "weekly", "weekly", "weekly", "weekly", "monthly", "weekly"],
+    "account-manager": [
+        "quarterly", "quarterly", "monthly", "monthly", "weekly", "quarterly", "monthly"],
+    "frontline-sales-manager": [
+        "weekly", "weekly", "occasional", "occasional", "weekly", "monthly", "monthly"],
+}

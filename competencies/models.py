@@ -22,6 +22,8 @@ from wagtail.models.workflows import AbstractGroupApprovalTask, TaskState
 from wagtail.search import index
 
 from .blocks import TaskBlock
+from .numbers import PlainDecimalInput
+from .panels import RequirementsOverviewPanel
 
 LEVELS = [(n, str(n)) for n in range(1, 6)]
 LEVEL_VALIDATORS = [MinValueValidator(1), MaxValueValidator(5)]
@@ -69,6 +71,10 @@ class Dimension(WorkflowMixin, DraftStateMixin, LockableMixin, RevisionMixin, in
         index.SearchField("name"),
         index.SearchField("definition"),
         index.FilterField("kind"),
+        # The listings filter by these while searching.
+        index.FilterField("category"),
+        index.FilterField("trainable"),
+        index.FilterField("live"),
         index.AutocompleteField("name"),
         index.AutocompleteField("definition"),
     ]
@@ -131,7 +137,21 @@ class RoleLibraryIndexPage(Page):
 
 
 class RoleProfileForm(WagtailAdminPageForm):
-    """Refuses a profile that lists the same competency or trait twice."""
+    """Refuses a profile that lists the same competency or trait twice, or that takes the
+    name of another role profile (the name is the title, and the slug is made from it)."""
+
+    def clean(self):
+        cleaned = super().clean()
+        title = (cleaned.get("title") or "").strip()
+        parent = self.parent_page or (self.instance.get_parent() if self.instance.pk else None)
+        if title and parent is not None:
+            same = RoleProfilePage.objects.child_of(parent).filter(title__iexact=title)
+            if self.instance.pk:
+                same = same.exclude(pk=self.instance.pk)
+            if same.exists():
+                self.add_error("title", "Another role profile already has this name; "
+                                        "choose a name that tells them apart.")
+        return cleaned
 
     def is_valid(self) -> bool:
         valid = super().is_valid()
@@ -178,22 +198,43 @@ class RoleProfilePage(Page):
         "they screen people out.",
     )
 
-    content_panels = Page.content_panels + [
-        FieldPanel("role_name"),
+    # A role profile is not a web page: its title is the role's name (``role_name`` follows
+    # it on save), and there is no Promote tab with its slug and search-engine fields (the
+    # slug is made from the title).
+    content_panels = [
+        FieldPanel(
+            "title", heading="Role name",
+            help_text="The role as HR and hiring teams call it, e.g. 'Account Executive "
+            "(new business)'. Openings and reports show this name.",
+        ),
         FieldPanel("job_description"),
         FieldPanel("tasks"),
         FieldPanel("psychometric_weight"),
+        RequirementsOverviewPanel(heading="Requirements at a glance"),
         InlinePanel(
             "requirements", heading="Required competencies and traits", min_num=1,
             label="Requirement",
+            help_text="The overview above the list shows each requirement's share of the "
+            "total weight and warns when one carries more than half of it.",
         ),
     ]
+    promote_panels: list = []
     base_form_class = RoleProfileForm
     parent_page_types = ["competencies.RoleLibraryIndexPage"]
     subpage_types: list[str] = []
 
     class Meta:
         verbose_name = "role profile"
+
+    def save(self, *args, **kwargs):
+        self.role_name = self.title[: self._meta.get_field("role_name").max_length]
+        return super().save(*args, **kwargs)
+
+    @property
+    def status_string(self) -> str:
+        """Wagtail's status in the approval workflow's words."""
+        status = str(super().status_string)
+        return status.replace("in moderation", "waiting for approval")
 
     @cached_property
     def requirement_list(self) -> list["RoleRequirement"]:
@@ -227,7 +268,7 @@ class RoleRequirement(Orderable):
 
     panels = [
         FieldPanel("dimension"),
-        FieldPanel("weight"),
+        FieldPanel("weight", widget=PlainDecimalInput(attrs={"step": "0.01", "min": "0.01"})),
         FieldPanel("target_level"),
         FieldPanel("knock_out_minimum"),
     ]
@@ -250,6 +291,13 @@ class RoleRequirement(Orderable):
             )
 
 
+WORKFLOW_ACTION_LABELS = {
+    ("reject", True): "Request changes",
+    ("approve", False): "Approve",
+    ("approve", True): "Approve with a comment",
+}
+
+
 class PeerApprovalTask(AbstractGroupApprovalTask):
     """Group approval where the person who submitted cannot approve their own change."""
 
@@ -259,9 +307,11 @@ class PeerApprovalTask(AbstractGroupApprovalTask):
         return state.requested_by_id if state else None
 
     def get_actions(self, obj, user):
+        """Approve, approve with a comment, or request changes; never on one's own change."""
         if self._requested_by(obj) == user.pk:
             return []
-        return super().get_actions(obj, user)
+        return [(name, WORKFLOW_ACTION_LABELS.get((name, modal), label), modal)
+                for name, label, modal in super().get_actions(obj, user)]
 
     def on_action(self, task_state, user, action_name, **kwargs):
         if action_name == "approve" and task_state.workflow_state.requested_by_id == user.pk:

@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from selection.access import opening_for_user
 from selection.forms import DecisionForm
 from selection.pipeline import record_decision
 
 from . import access, planning
 from .calibration import calibration_rows
-from .models import Question
+from .pipeline_export import pipeline_download
 
 
 def _errors(exc: ValidationError) -> str:
@@ -20,16 +21,18 @@ def _errors(exc: ValidationError) -> str:
 
 
 @login_required
+def pipeline_export(request, slug):
+    """The opening's pipeline as a CSV download, for the people who manage the opening."""
+    return pipeline_download(opening_for_user(request, slug), request.user)
+
+
+@login_required
 def kit(request, slug):
     opening, kit = access.kit_for_manager(request, slug)
     slots = planning.kit_questions(kit) if kit else []
-    required = [r.dimension_id for r in opening.requirements]
-    in_kit = {slot.question_id for slot in slots}
-    alternatives = [
-        q for q in Question.objects.filter(live=True, dimension_id__in=required)
-        .select_related("dimension").order_by("dimension__name", "pk")
-        if q.pk not in in_kit
-    ]
+    options = planning.swap_options(slots)
+    for slot in slots:
+        slot.swap_options = options[slot.pk]
     counts = {}
     for slot in slots:
         counts[slot.question.dimension_id] = counts.get(slot.question.dimension_id, 0) + 1
@@ -39,7 +42,7 @@ def kit(request, slug):
         for r in opening.requirements
     ]
     return render(request, "interviews/kit.html", {
-        "opening": opening, "kit": kit, "slots": slots, "alternatives": alternatives,
+        "opening": opening, "kit": kit, "slots": slots,
         "requirements": requirements,
     })
 

@@ -87,6 +87,7 @@ class Question(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed, mod
         index.SearchField("text"),
         index.AutocompleteField("text"),
         index.FilterField("dimension"),
+        index.FilterField("live"),
     ]
 
     class Meta:

@@ -68,6 +68,16 @@ def kit_questions(kit: InterviewKit) -> list[KitQuestion]:
     )
 
 
+def swap_options(slots: list[KitQuestion]) -> dict[int, list[Question]]:
+    """Per kit question: the published questions on the same dimension not yet in the kit."""
+    in_kit = {slot.question_id for slot in slots}
+    bank = _live_questions({slot.question.dimension_id for slot in slots})
+    return {
+        slot.pk: [q for q in bank[slot.question.dimension_id] if q.pk not in in_kit]
+        for slot in slots
+    }
+
+
 @transaction.atomic
 def swap_question(*, kit: InterviewKit, kit_question_id: int, question_id: int, by) -> KitQuestion:
     """Replaces one kit question by another published one; keeps every dimension covered."""

@@ -14,6 +14,8 @@ urlpatterns = [
     path("openings/<slug:slug>/kit/build/", manage_views.kit_build, name="kit_build"),
     path("openings/<slug:slug>/kit/swap/", manage_views.kit_swap, name="kit_swap"),
     path("openings/<slug:slug>/plan/", manage_views.plan, name="plan"),
+    path("openings/<slug:slug>/pipeline.csv", manage_views.pipeline_export,
+         name="pipeline_csv"),
     path("openings/<slug:slug>/plan/auto/", manage_views.plan_auto, name="plan_auto"),
     path(
         "openings/<slug:slug>/candidates/<int:pk>/schedule/",

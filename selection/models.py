@@ -14,6 +14,8 @@ from wagtail.search import index
 
 from competencies.models import RoleProfilePage
 
+from .admin_panels import OpeningInAppPanel
+
 
 class Opening(index.Indexed, ClusterableModel):
     """A requisition, pinned to the role profile revision that was live when it opened.
@@ -39,6 +41,7 @@ class Opening(index.Indexed, ClusterableModel):
     opened_at = models.DateTimeField(default=timezone.now)
 
     panels = [
+        OpeningInAppPanel(heading="In the app"),
         FieldPanel("title"),
         FieldPanel("slug"),
         FieldPanel("role_profile"),

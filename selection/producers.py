@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 
 from .models import Producer
 
@@ -38,3 +39,16 @@ def assign_tiers(*, top_share: float | None = None, bottom_share: float | None =
             changed.append(producer)
     Producer.objects.bulk_update(changed, ["tier", "tier_source"])
     return len(changed)
+
+
+def search_producers(queryset, *, query: str = "", tier: str = ""):
+    """Producers whose name or email contains every word of ``query``, in ``tier`` if given
+    ("none" for producers without a tier)."""
+    for word in query.split():
+        queryset = queryset.filter(Q(first_name__icontains=word) | Q(last_name__icontains=word)
+                                   | Q(email__icontains=word))
+    if tier == "none":
+        queryset = queryset.filter(tier="")
+    elif tier in dict(Producer.TIERS):
+        queryset = queryset.filter(tier=tier)
+    return queryset

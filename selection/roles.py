@@ -79,6 +79,15 @@ def ensure_groups_after_migrate(sender, **kwargs) -> None:
     ensure_groups()
 
 
+def name_the_site() -> None:
+    """The default Wagtail site is called by the product's name, not "localhost"."""
+    from django.conf import settings
+    from wagtail.models import Site
+
+    Site.objects.filter(is_default_site=True, site_name="").update(
+        site_name=settings.WAGTAIL_SITE_NAME)
+
+
 def ensure_library():
     """Creates the role library index page with its peer-approval workflow; returns the page."""
     from wagtail.models import GroupPagePermission, Page, Workflow, WorkflowPage, WorkflowTask
@@ -86,6 +95,7 @@ def ensure_library():
     from competencies.models import PeerApprovalTask, RoleLibraryIndexPage
 
     groups = ensure_groups()
+    name_the_site()
     index = RoleLibraryIndexPage.objects.first()
     if index is None:
         root = Page.get_first_root_node()

@@ -133,6 +133,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "selection.context_processors.roles",
+                "selection.context_processors.branding",
             ],
         },
     },
@@ -175,6 +176,8 @@ AUTHENTICATION_BACKENDS = [
 LANGUAGE_CODE = "en-gb"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
 USE_I18N = True
+# Selection's wording for a few of Wagtail's workflow strings ("submitted for approval").
+LOCALE_PATHS = [BASE_DIR / "locale"]
 USE_TZ = True
 
 STATIC_URL = "/static/"
@@ -229,7 +232,13 @@ EMAIL_BACKEND = os.environ.get(
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "selection@localhost")
 
 # Wagtail: the HR workspace lives at /cms/, logins go through allauth.
+# The product's name heads the admin; the company's own name, when set, stands beside it
+# (dashboard, page titles, the app's top bar).
 WAGTAIL_SITE_NAME = "Selection"
+SELECTION_COMPANY_NAME = os.environ.get("SELECTION_COMPANY_NAME", "").strip()
+# No Gravatar: avatars are an uploaded picture or the person's initials, drawn here, so
+# no admin page asks another site for anything.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = SELECTION_BASE_URL
 WAGTAILADMIN_LOGIN_URL = "account_login"
 # Wagtail's own password reset is routed to allauth's (selection/urls.py); off here too.

@@ -6,6 +6,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from .admin_site import login_through_accounts, password_reset_through_accounts, superuser_only
+from .branding import favicon
 
 admin.site.has_permission = superuser_only
 
@@ -17,6 +18,7 @@ urlpatterns = [
     path("cms/login/", login_through_accounts, {"default": "/cms/"}, name="cms_login_redirect"),
     re_path(r"^cms/password_reset/", password_reset_through_accounts,
             name="cms_password_reset_redirect"),
+    path("favicon.ico", favicon, name="favicon"),
     path("django-admin/", admin.site.urls),
     path("cms/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

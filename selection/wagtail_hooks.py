@@ -10,6 +10,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from .access import is_hr
 from .documents import refuse_unless_allowed
 from .models import Candidate, Opening, Producer
 from .user_admin import refuse_bulk_changes
@@ -55,3 +56,48 @@ register_snippet(HiringViewSetGroup)
 hooks.register("before_serve_document", refuse_unless_allowed, order=-100)
 # The user listing's bulk actions follow the account rules of selection/user_admin.py.
 hooks.register("before_bulk_action", refuse_bulk_changes)
+
+
+# HR's dashboard (selection/dashboard.py): approvals, decisions due, open openings.
+@hooks.register("construct_homepage_panels")
+def hiring_dashboard_panels(request, panels):
+    from .approvals_dashboard import AwaitingMyApprovalPanel, MySubmissionsPanel
+    from .dashboard import AwaitingDecisionPanel, OpeningsOverviewPanel, add_panels
+
+    if is_hr(request.user):
+        stock = {"workflow_objects_to_moderate", "user_objects_in_workflow_moderation"}
+        panels[:] = [p for p in panels if getattr(p, "name", "") not in stock]
+    add_panels(request, panels, [AwaitingMyApprovalPanel, MySubmissionsPanel,
+                                 AwaitingDecisionPanel, OpeningsOverviewPanel])
+
+
+# Avatars without Gravatar: an uploaded picture when there is one, else initials.
+@hooks.register("get_avatar_url")
+def initials_avatar(user, size):
+    from .branding import initials_avatar_url
+
+    profile = getattr(user, "wagtail_userprofile", None)
+    if profile is not None and profile.avatar:
+        return None
+    return initials_avatar_url(user, size)
+
+
+# The app's HR pages in the admin menu (selection/admin_menu.py).
+@hooks.register("register_admin_menu_item")
+def selection_menu_group():
+    from .admin_menu import selection_menu
+
+    return selection_menu()
+
+
+# The dashboard's summary line counts Selection's things instead of "pages" (after
+# Wagtail's own hook has added its page count).
+@hooks.register("construct_homepage_summary_items", order=100)
+def hiring_summary_items(request, items):
+    from wagtail.admin.site_summary import PagesSummaryItem
+
+    from .dashboard import summary_items
+
+    if is_hr(request.user):
+        items[:] = [i for i in items if not isinstance(i, PagesSummaryItem)]
+        items.extend(summary_items(request))

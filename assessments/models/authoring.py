@@ -78,7 +78,8 @@ class JudgmentTest(DraftStateMixin, LockableMixin, RevisionMixin, index.Indexed,
             "and the experts' key for each response.",
         ),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title"),
+                     index.FilterField("live"), index.FilterField("scoring_method")]
     base_form_class = JudgmentTestForm
 
     class Meta:
@@ -178,7 +179,8 @@ class RoleplayExercise(
             "exercise. Assessors rate each on its anchored 1-5 scale.",
         ),
     ]
-    search_fields = [index.SearchField("title"), index.AutocompleteField("title")]
+    search_fields = [index.SearchField("title"), index.AutocompleteField("title"),
+                     index.FilterField("live")]
     base_form_class = RoleplayExerciseForm
 
     class Meta:

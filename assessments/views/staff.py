@@ -3,15 +3,20 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.shortcuts import redirect, render
+from django.utils.http import urlencode
 from django.views.decorators.http import require_POST
 
 from selection.models import Producer
+from selection.producers import search_producers
 
 from .. import access, delivery, roleplay
 from ..analysis import item_analysis
 from ..models import JudgmentTest, RoleplayExercise, RoleplayScorecard
+
+PRODUCERS_PER_PAGE = 50
 
 SUBMITTED, DRAFT = RoleplayScorecard.SUBMITTED, RoleplayScorecard.DRAFT
 STATUS = "roleplay_scorecards__status"
@@ -57,7 +62,11 @@ def producer_list(request):
     if request.method == "POST":
         _producer_action(request)
         return redirect("assessments:producer_list", )
-    producers = Producer.objects.prefetch_related(
+    query, tier = request.GET.get("q", "").strip()[:100], request.GET.get("tier", "")
+    matching = search_producers(Producer.objects.all(), query=query, tier=tier)
+    page = Paginator(matching.order_by("last_name", "first_name", "pk"), PRODUCERS_PER_PAGE
+                     ).get_page(request.GET.get("page"))
+    producers = Producer.objects.filter(pk__in=[p.pk for p in page]).prefetch_related(
         "sjt_invitations__attempt", "sjt_invitations__test"
     ).annotate(
         roleplays_done=Count("roleplay_scorecards", filter=Q(**{STATUS: SUBMITTED})),
@@ -69,7 +78,9 @@ def producer_list(request):
          if i.status in ("open", "started") else ""}
         for i in p.sjt_invitations.all()]} for p in producers]
     return render(request, "assessments/producer_list.html", {
-        "rows": rows,
+        "rows": rows, "page": page, "query": query, "tier": tier,
+        "tiers": [*Producer.TIERS, ("none", "No tier yet")],
+        "filters": urlencode({k: v for k, v in (("q", query), ("tier", tier)) if v}),
         "tests": JudgmentTest.objects.filter(live=True),
         "exercises": RoleplayExercise.objects.filter(live=True),
         "assessors": roleplay.staff_assessors(),

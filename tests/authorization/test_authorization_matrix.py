@@ -39,6 +39,7 @@ MATRIX = {
     # So does Wagtail's (tests/authorization/test_login_paths.py tries a password on each).
     "cms_login_redirect": ("GET", lambda o: "/cms/login/", expect(*[LOGIN] * 8)),
     "cms_password_reset_redirect": ("GET", lambda o: "/cms/password_reset/", LINK_HOLDER),
+    "favicon": ("GET", lambda o: "/favicon.ico", LINK_HOLDER),
     "opening_list": ("GET", lambda o: "/openings/", EVERYONE_SIGNED_IN),
     "opening_detail": ("GET", lambda o: f"/openings/{o.slug}/", MANAGERS),
     "application_detail": ("GET", lambda o: f"/openings/{o.slug}/candidates/{o.app}/", MANAGERS),
@@ -57,6 +58,8 @@ MATRIX = {
                              MANAGERS),
     "interviews:kit_swap": ("POST", lambda o: f"/interviews/openings/{o.slug}/kit/swap/",
                             MANAGERS),
+    "interviews:pipeline_csv": ("GET", lambda o: f"/interviews/openings/{o.slug}/pipeline.csv",
+                                MANAGERS),
     "interviews:plan": ("GET", lambda o: f"/interviews/openings/{o.slug}/plan/", MANAGERS),
     "interviews:plan_auto": ("POST", lambda o: f"/interviews/openings/{o.slug}/plan/auto/",
                              MANAGERS),

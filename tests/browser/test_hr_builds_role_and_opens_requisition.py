@@ -49,8 +49,8 @@ def write_competency(page, shot) -> None:
 def write_role_profile(page, shot, index_id: int) -> None:
     page.goto(f"/cms/pages/{index_id}/add_subpage/")  # one allowed type: straight to the form
     expect(page).to_have_url(re.compile(r"/cms/pages/add/competencies/roleprofilepage/"))
-    page.get_by_placeholder("Page title*").fill("Key Account Manager")
-    box(page, "Role name").fill("Key Account Manager")
+    box(page, "Role name").fill("Key Account Manager")  # the title: one field, no Promote tab
+    expect(page.get_by_role("tab", name="Promote")).to_have_count(0)
     page.locator("[data-draftail-editor] [contenteditable=true]").click()
     page.keyboard.type("Keeps and grows our twenty largest customers.")
     first = "#id_requirements-0-"
@@ -65,15 +65,15 @@ def write_role_profile(page, shot, index_id: int) -> None:
     page.locator(f"{second}target_level").select_option("3")
     shot(page, "role-profile-form")
     open_footer_menu(page)
-    page.get_by_role("button", name="Submit to Role profile approval").click()
+    page.get_by_role("button", name="Submit for approval").click()
     row = page.get_by_role("row").filter(has_text="Key Account Manager")
-    expect(row).to_contain_text(re.compile("in moderation", re.I))
+    expect(row).to_contain_text(re.compile("waiting for approval", re.I))
     shot(page, "role-profile-submitted")
 
 
 def awaiting_review(page):
-    """The rows of the dashboard's "Awaiting your review" panel."""
-    return page.locator("#awaiting-review-section").get_by_role("row")
+    """The rows of the dashboard's "Role-profile changes waiting for your approval" panel."""
+    return page.locator("#selection-awaiting-my-approval-section").get_by_role("row")
 
 
 def approve_on_dashboard(page, shot) -> None:
@@ -81,8 +81,10 @@ def approve_on_dashboard(page, shot) -> None:
     row = awaiting_review(page).filter(has_text="Key Account Manager")
     expect(row).to_be_visible()
     shot(page, "awaiting-review")
-    row.get_by_role("button", name="Actions").click()
-    row.get_by_role("button", name="Approve", exact=True).click()
+    row.get_by_role("link", name="Key Account Manager").click()  # where the approval is done
+    open_footer_menu(page)
+    page.get_by_role("button", name="Approve", exact=True).click()
+    page.goto("/cms/")
     expect(awaiting_review(page).filter(has_text="Key Account Manager")).to_have_count(0)
     shot(page, "approved")
 
@@ -116,9 +118,9 @@ def test_hr_builds_a_role_profile_and_the_manager_sees_the_opening(page, shot, l
 
     # The author cannot approve their own submission.
     page.goto("/cms/")
-    mine = page.get_by_role("region", name="Your pages and snippets in a workflow")
+    mine = page.locator("#selection-my-submissions-section")
     expect(mine.get_by_role("row").filter(has_text="Key Account Manager")).to_contain_text(
-        "Awaiting HR peer approval"
+        "waiting for approval"
     )
     expect(awaiting_review(page).filter(has_text="Key Account Manager")).to_have_count(0)
 
@@ -145,7 +147,7 @@ def test_hr_builds_a_role_profile_and_the_manager_sees_the_opening(page, shot, l
         [re.compile(r"Forecast accuracy\s+Competency"), "3", "4", "2"]
     )
     expect(rows.nth(2).get_by_role("cell")).to_have_text(
-        [re.compile(r"Resilience\s+Trait"), "1.50", "3", "–"]
+        [re.compile(r"Resilience\s+Trait"), "1.5", "3", "–"]  # no trailing zeros
     )
     expect(page.get_by_text("Hiring against Key Account Manager")).to_be_visible()
     shot(page, "opening-pinned-requirements")
