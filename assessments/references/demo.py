@@ -100,7 +100,8 @@ def _answered_and_declined(request) -> int:
             # The first question: both managers rate far below what the interviewers heard.
             rating = max(1, base - 2 - (1 if lean else 0)) if n == 0 else min(5, max(
                 1, base + lean + (n % 2)))
-            answers[f"q{question['id']}"] = {"rating": rating, "comment": COMMENTS[n % 4]}
+            comment = COMMENTS[(n + 3 * (lean != 0)) % len(COMMENTS)]
+            answers[f"q{question['id']}"] = {"rating": rating, "comment": comment}
         answers.update(relationship=f"I was their manager at {referee.company}.",
                        rehire="yes" if lean == 0 else "reservations",
                        rehire_comment="" if lean == 0 else "Only with close coaching early on.",
@@ -119,6 +120,8 @@ COMMENTS = [
     "Kept a clean pipeline and told me early when a deal was at risk.",
     "Buyers liked working with them; they followed up on every promise.",
     "Took a lost renewal hard for a week, then came back with a plan for the account.",
+    "Asked for my feedback after every big call and used it the next week.",
+    "Good at the numbers in a business case; less patient with slow committees.",
 ]
 
 
