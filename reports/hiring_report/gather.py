@@ -46,6 +46,7 @@ from reports.hiring_report.headline import (
     headline,
     sentence,
 )
+from reports.hiring_report.references import reference_section
 
 TIERS = ("top", "middle", "bottom")
 STRIP_DIMENSIONS = 4
@@ -84,6 +85,7 @@ class HiringReport:
     appendix: dict
     knock_outs: list[dict] = field(default_factory=list)
     withheld: list[str] = field(default_factory=list)  # what blind scoring leaves out, and why
+    references: dict | None = None  # reports.hiring_report.references.reference_section
 
     @property
     def has_evidence(self) -> bool:
@@ -253,6 +255,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         appendix=_appendix(payload, context, interviews),
         knock_outs=knock_outs,
         withheld=withheld,
+        references=reference_section(application, blind),
     )
 
 

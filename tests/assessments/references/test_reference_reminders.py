@@ -56,3 +56,12 @@ def test_answers_are_erased_after_the_retention_period(referees, settings):
     first, second = Referee.objects.order_by("pk")
     assert first.answers == {} and second.decline_reason == ""
     assert first.status == "answered"
+
+
+def test_the_worker_sweep_sends_the_reminders_that_are_due(referees, settings):
+    from reports.management.commands.worker import sweep
+
+    settings.SELECTION_REFERENCE_REMINDER_DAYS = 3
+    Referee.objects.update(sent_at=timezone.now() - timedelta(days=4))
+    sweep("test-worker")
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in referees)
