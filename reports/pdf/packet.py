@@ -19,6 +19,7 @@ from reports.pdf.candidate_report import (
 )
 from reports.pdf.charts import posterior_chart, to_drawing
 from reports.pdf.markup import labelled, para
+from reports.pdf.references import packet_reference_flowables
 from reports.pdf.styles import styles
 from reports.templatetags.report_numbers import percent, rating, two
 
@@ -56,6 +57,7 @@ def comparison_flowables(packet: dict) -> list:
                  "evidence level against the weighted role target (1-5).", s["small"]),
             para("In one sentence", s["h2"])]
     out += [labelled(f"{r.candidate_name}.", r.band["sentence"], s["body"]) for r in reports]
+    out += packet_reference_flowables(reports, styles=styles, data_table=data_table, width=WIDTH)
     out.append(PageBreak())
     return out
 

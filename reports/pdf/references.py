@@ -48,3 +48,31 @@ def reference_flowables(report, *, styles, data_table, width) -> list:
         out.append(labelled(f"{comment['dimension']} ({comment['referee']}, "
                             f"{comment['relationship']}):", comment["text"], s["note"]))
     return out
+
+
+def packet_reference_flowables(reports, *, styles, data_table, width) -> list:
+    """The calibration packet's reference column: one row per candidate with references."""
+    rows = []
+    for report in reports:
+        section = getattr(report, "references", None)
+        if not section:
+            continue
+        counts = {}
+        for referee in section["statuses"]:
+            counts[referee["status"]] = counts.get(referee["status"], 0) + 1
+        state = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "none named"
+        if section["withheld"]:
+            rows.append([report.candidate_name, state, "withheld", "withheld"])
+            continue
+        rows.append([report.candidate_name, state,
+                     ", ".join(section["contradictions"]) or "none",
+                     "; ".join(f"{label} {n}" for label, n in section["rehire"]) or "–"])
+    if not rows:
+        return []
+    s = styles()
+    return [para("References", s["h2"]),
+            data_table(["Candidate", "Referees", "Contradict the interview on", "Would rehire"],
+                       rows, [width * 0.22, width * 0.28, width * 0.3, width * 0.2]),
+            para("Referees' ratings stay out of the band; a dimension is listed where the "
+                 "referees' mean and the interviewers' mean are two points or more apart.",
+                 s["small"])]

@@ -48,3 +48,19 @@ def test_a_blind_reader_gets_no_reference_answers_in_the_report(client, referees
     page = client.get(report_urls(finalist)[0]).content.decode()
     assert "Only for those who may read it" not in page
     assert "have not submitted your scorecard" in page
+
+
+def test_the_calibration_packet_has_a_reference_column(referees, finalist, interviewer,
+                                                       manager):
+    from reports.packets.jobs import packet_data
+    from reports.pdf.packet import build_packet_pdf
+
+    answer(referees[0], {"discovery": 1}, rehire="reservations")
+    interview(finalist, interviewer, {"discovery": 4})
+    target = BytesIO()
+    build_packet_pdf(packet_data(finalist.opening, stage="calibration", reader=manager), target)
+    text = " ".join(" ".join(page.extract_text() for page in pypdf.PdfReader(target).pages)
+                    .split())
+    assert "Contradict the interview on" in text
+    assert "1 answered, 1 sent" in text
+    assert "Discovery questioning" in text and "Yes, with reservations 1" in text
