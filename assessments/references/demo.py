@@ -2,7 +2,8 @@
 
 The three finalists (the calibration stage) show every state: the first has two answered
 references from former managers (one rating contradicts the interview) and a declined
-one; the second has one referee answering (a saved draft) and one overdue; the third has
+one; the second has one referee answering (a saved draft), one overdue and one just named
+(the email not sent yet); the third has
 been asked and has not named anyone yet. Their background checks show each status once.
 Run by ``assessments.demo.seed``; safe to run again.
 """
@@ -140,7 +141,11 @@ def _in_progress(request) -> int:
     silent.sent_at = timezone.now() - timedelta(days=9)
     silent.reminders_sent, silent.reminded_at = 2, timezone.now() - timedelta(days=3)
     silent.save()
-    return 2
+    # Named a minute ago: the email goes out when the worker's sweep next runs.
+    Referee.objects.create(request=request, **_row(
+        "Aino Virtanen", "aino.virtanen@kalevi.example", PEER, "Kalevi Systems",
+        date(2020, 1, 1)))
+    return 3
 
 
 def _checks(finalists, hr) -> int:

@@ -6,6 +6,7 @@ and sends each referee their own link once the transaction commits.
 """
 
 import datetime
+import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,6 +22,7 @@ from ..models.references import RELATIONSHIPS
 from . import links, questionnaire
 
 ROWS = questionnaire.MAX_REFEREES
+logger = logging.getLogger("selection.references")
 FIELDS = ("name", "email", "relationship", "company", "from", "to")
 LIMITS = {"name": 120, "email": 254, "company": 120}
 
@@ -169,9 +171,24 @@ def name_referees(*, request: ReferenceRequest, data) -> list[Referee]:
     if errors:
         raise ValidationError(errors)
     now = timezone.now()
-    referees = [Referee.objects.create(request=locked, sent_at=now, **row) for row in rows]
+    referees = [Referee.objects.create(request=locked, **row) for row in rows]
     locked.consent_at = locked.named_at = now
     locked.save(update_fields=["consent_at", "named_at"])
     for referee in referees:
-        transaction.on_commit(lambda r=referee: send_referee_email(r))
+        transaction.on_commit(lambda r=referee: send_first_email(r))
     return referees
+
+
+def send_first_email(referee: Referee) -> bool:
+    """Emails the referee their link and marks them sent; False (logged) when mail failed.
+
+    A referee whose email failed stays "named"; the worker's sweep tries again.
+    """
+    try:
+        send_referee_email(referee)
+    except Exception:
+        logger.warning("Could not email referee %s; the sweep tries again", referee.pk,
+                       exc_info=True)
+        return False
+    Referee.objects.filter(pk=referee.pk, sent_at__isnull=True).update(sent_at=timezone.now())
+    return True

@@ -1,7 +1,8 @@
 """Reference reminders and retention, run by the worker's sweep (and ``manage.py
 send_reference_reminders`` where a cron job is preferred).
 
-A referee who has not answered gets a reminder ``SELECTION_REFERENCE_REMINDER_DAYS``
+A referee whose first email failed (still "named") is emailed again. A referee who has
+not answered gets a reminder ``SELECTION_REFERENCE_REMINDER_DAYS``
 after their link was sent, and a second one as long after the first (two at most, never
 after the link expired). A candidate who has not named referees gets one reminder. Answers
 are erased ``SELECTION_REFERENCE_RETENTION_DAYS`` after they were given (the privacy
@@ -17,9 +18,11 @@ from django.db.models import Q
 from django.utils import timezone
 
 from ..models import Referee, ReferenceRequest
-from .nomination import send_candidate_email, send_referee_email
+from .nomination import send_candidate_email, send_first_email, send_referee_email
 
 MAX_REMINDERS = 2
+# A referee named this long ago whose first email has not gone out is emailed again.
+UNSENT_AFTER = timedelta(minutes=10)
 logger = logging.getLogger("selection.references")
 
 
@@ -28,6 +31,11 @@ def send_due_reminders(now=None) -> int:
     now = now or timezone.now()
     every = timedelta(days=settings.SELECTION_REFERENCE_REMINDER_DAYS)
     sent = 0
+    for referee in Referee.objects.filter(
+        sent_at__isnull=True, submitted_at__isnull=True, declined_at__isnull=True,
+        expires_at__gt=now, request__named_at__lte=now - UNSENT_AFTER,
+    ).select_related("request__application__candidate", "request__application__opening"):
+        sent += send_first_email(referee)
     due = Referee.objects.filter(
         submitted_at__isnull=True, declined_at__isnull=True, sent_at__isnull=False,
         expires_at__gt=now, reminders_sent__lt=MAX_REMINDERS,

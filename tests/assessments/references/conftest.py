@@ -67,7 +67,14 @@ TWO_MANAGERS = referee_rows(("Mia Manager", "mia@acme.example", "former_manager"
 
 @pytest.fixture
 def referees(reference_request):
-    return nomination.name_referees(request=reference_request, data=TWO_MANAGERS)
+    """Two former managers, named and emailed (the emails as the commit would send them)."""
+    from django.utils import timezone
+
+    named = nomination.name_referees(request=reference_request, data=TWO_MANAGERS)
+    for referee in named:
+        referee.sent_at = timezone.now()
+        referee.save(update_fields=["sent_at"])
+    return named
 
 
 @pytest.fixture

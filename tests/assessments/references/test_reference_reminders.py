@@ -65,3 +65,19 @@ def test_the_worker_sweep_sends_the_reminders_that_are_due(referees, settings):
     Referee.objects.update(sent_at=timezone.now() - timedelta(days=4))
     sweep("test-worker")
     assert sorted(m.to[0] for m in mail.outbox) == sorted(r.email for r in referees)
+
+
+def test_a_referee_whose_first_email_failed_stays_named_until_the_sweep_sends_it(
+        django_capture_on_commit_callbacks, reference_request, settings):
+    from assessments.references import nomination
+    from tests.assessments.references.conftest import TWO_MANAGERS
+
+    settings.EMAIL_BACKEND = "tests.assessments.references.failing_mail.Backend"
+    with django_capture_on_commit_callbacks(execute=True):
+        nomination.name_referees(request=reference_request, data=TWO_MANAGERS)
+    assert [r.status for r in Referee.objects.order_by("pk")] == ["named", "named"]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    assert send_due_reminders(timezone.now() + timedelta(minutes=5)) == 0
+    assert send_due_reminders(timezone.now() + timedelta(minutes=11)) == 2
+    assert [r.status for r in Referee.objects.order_by("pk")] == ["sent", "sent"]
+    assert "A reminder" not in mail.outbox[0].subject
