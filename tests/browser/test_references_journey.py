@@ -16,7 +16,6 @@ from tests.assessments.references.test_reference_evidence import interview
 from tests.browser.conftest import log_in, log_out, overflowing
 
 pytestmark = pytest.mark.browser
-SHOTS = "/work/wt/shots/references"
 
 
 def link_in(message, kind: str) -> str:
@@ -69,7 +68,7 @@ def test_references_from_request_to_report(page, shot, finalist, hr, manager):
         "Pitched <b>too early</b>, often.")
     expect(page.locator("#ref-status")).to_have_text(re.compile(r"^Saved at "))
     assert overflowing(page) == []
-    page.screenshot(path=f"{SHOTS}/journey-referee-390.png", full_page=True)
+    shot(page, "referee-390")
     page.reload()
     expect(first.get_by_role("radio", name=re.compile(r"\b2 Below most"))).to_be_checked()
     expect(first.get_by_label(re.compile("comment or an example"))).to_have_value(
