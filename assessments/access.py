@@ -68,3 +68,19 @@ def scorecard_for_user(request, pk: int, *, write: bool = False) -> RoleplayScor
         return card
     raise PermissionDenied("Only the assessor, and once submitted HR and the hiring manager, "
                            "can see this scorecard.")
+
+
+def opening_for_manager(request, slug: str):
+    """An opening this user manages (HR or its hiring manager): its reference form page."""
+    from selection.access import opening_for_user
+
+    return opening_for_user(request, slug)
+
+
+def application_for_hr(request, pk: int) -> Application:
+    """An application, for HR only: background checks are HR's to record."""
+    require_hr(request)
+    try:
+        return Application.objects.select_related("candidate", "opening").get(pk=pk)
+    except Application.DoesNotExist:
+        raise Http404("No such candidate.") from None

@@ -7,8 +7,14 @@ class AssessmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from selection.panels import register_panel
+        from selection.pipeline import register_stage_guard
 
         from .panels import application_panel, home_panel
+        from .references import panels as reference_panels
+        from .references.background import rejection_guard
 
         register_panel("application", application_panel)
+        register_panel("application", reference_panels.application_panel)
+        register_panel("opening", reference_panels.opening_panel)
         register_panel("home", home_panel)
+        register_stage_guard(rejection_guard)

@@ -30,6 +30,7 @@ from .models import (
     SJTAttempt,
     SJTInvitation,
 )
+from .references import demo as reference_demo
 
 DEMO_DIR = Path(__file__).resolve().parent / "demo_files"
 INSTRUMENT = "Sales Potential Inventory"
@@ -58,6 +59,7 @@ def seed(stdout) -> dict[str, int]:
         (DEMO_DIR / "psychometrics.csv").read_bytes()).created
     created["SJT attempts"] = ensure_attempts(test)
     created["roleplay scorecards"] = ensure_roleplays(exercise)
+    created.update(reference_demo.seed(stdout))
     invitation = ensure_open_invitation(test)
     if invitation is not None:
         stdout.write(f"Open SJT link for {invitation.candidate} (valid until "

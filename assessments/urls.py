@@ -1,6 +1,14 @@
 from django.urls import path
 
-from .views import about_you, imports, roleplay, staff, taking
+from .views import (
+    about_you,
+    imports,
+    references_public,
+    references_staff,
+    roleplay,
+    staff,
+    taking,
+)
 
 app_name = "assessments"
 
@@ -11,6 +19,24 @@ urlpatterns = [
     path("t/<str:token>/answers/", taking.save_test, name="save_test"),
     # The candidate's voluntary self-identification, from the same link.
     path("t/<str:token>/about-you/", about_you.about_you, name="about_you"),
+    # References: the candidate's link to name referees, each referee's own link.
+    path("c/<str:token>/referees/", references_public.name_referees, name="name_referees"),
+    path("r/<str:token>/", references_public.reference_form, name="reference_form"),
+    path("r/<str:token>/answers/", references_public.reference_save, name="reference_save"),
+    path("r/<str:token>/decline/", references_public.reference_decline,
+         name="reference_decline"),
+    # Hiring managers and HR: an opening's reference form; HR: its background checks.
+    path("openings/<slug:slug>/references/", references_staff.form_page,
+         name="reference_form_page"),
+    path("openings/<slug:slug>/references/edit/", references_staff.form_edit,
+         name="reference_form_edit"),
+    path("openings/<slug:slug>/checks/", references_staff.checks_edit, name="checks_edit"),
+    path("candidates/<int:pk>/references/", references_staff.request_references,
+         name="request_references"),
+    path("candidates/<int:pk>/background/", references_staff.record_background,
+         name="record_background"),
+    path("candidates/<int:pk>/background/notice/", references_staff.record_notice,
+         name="record_notice"),
     # Hiring managers and HR, from the candidate page.
     path("candidates/<int:pk>/sjt/", staff.invite_candidate, name="invite_candidate"),
     path("candidates/<int:pk>/roleplay/", roleplay.assign_candidate, name="assign_roleplay"),

@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from competencies.admin_columns import STATUS, listing_filters, status_column
 
-from .models import JudgmentTest, PsychometricScale, RoleplayExercise
+from .models import JudgmentTest, PsychometricScale, ReferenceQuestion, RoleplayExercise
 
 
 class JudgmentTestViewSet(SnippetViewSet):
@@ -42,8 +42,18 @@ class PsychometricScaleViewSet(SnippetViewSet):
     search_fields = ["instrument", "scale"]
 
 
+class ReferenceQuestionViewSet(SnippetViewSet):
+    model = ReferenceQuestion
+    icon = "user"
+    menu_label = "Reference questions"
+    list_display = ["__str__", "dimension", "live"]
+    list_filter = ["dimension"]
+    # No search_fields: searched through the model's index, all its AutocompleteFields.
+
+
 class AssessmentsViewSetGroup(SnippetViewSetGroup):
-    items = (JudgmentTestViewSet, RoleplayExerciseViewSet, PsychometricScaleViewSet)
+    items = (JudgmentTestViewSet, RoleplayExerciseViewSet, ReferenceQuestionViewSet,
+             PsychometricScaleViewSet)
     menu_icon = "tasks"
     menu_label = "Assessments"
     menu_name = "assessments"

@@ -21,6 +21,16 @@ DECISION_STAGES = {
 }
 MAX_RATIONALE = 4000
 
+# Other apps' conditions on a stage move: ``guard(application, stage)`` raises
+# ValidationError to refuse it (e.g. assessments: an adverse background check needs the
+# pre-adverse-action step before Rejected). Registered in the app's ``ready()``.
+_STAGE_GUARDS: list = []
+
+
+def register_stage_guard(guard) -> None:
+    if guard not in _STAGE_GUARDS:
+        _STAGE_GUARDS.append(guard)
+
 
 def needs_decision(stage: str) -> bool:
     return stage in DECISION_STAGES
@@ -44,6 +54,8 @@ def _lock(application: Application) -> Application:
 
 def _move(locked: Application, stage: str, by) -> Application:
     """Changes the stage of a locked application and records the change in its history."""
+    for guard in _STAGE_GUARDS:
+        guard(locked, stage)
     StageChange.objects.create(
         application=locked, from_stage=locked.stage, to_stage=stage, changed_by=by
     )

@@ -33,7 +33,8 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         ),
         *(
             f"assessments.{action}_{model}"
-            for model in ("judgmenttest", "roleplayexercise", "psychometricscale")
+            for model in ("judgmenttest", "roleplayexercise", "psychometricscale",
+                          "referencequestion")
             for action in ("add", "change", "delete", "view", "publish", "lock", "unlock")
         ),
         *(

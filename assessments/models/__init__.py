@@ -10,8 +10,22 @@ from .authoring import (
 )
 from .delivery import SJTAttempt, SJTInvitation
 from .records import PerformanceRecord, PsychometricScore, RoleplayRating, RoleplayScorecard
+from .references import (
+    BackgroundCheck,
+    Referee,
+    ReferenceForm,
+    ReferenceFormQuestion,
+    ReferenceQuestion,
+    ReferenceRequest,
+)
 
 __all__ = [
+    "BackgroundCheck",
+    "Referee",
+    "ReferenceForm",
+    "ReferenceFormQuestion",
+    "ReferenceQuestion",
+    "ReferenceRequest",
     "JudgmentTest",
     "PerformanceRecord",
     "PsychometricScale",

@@ -46,6 +46,7 @@ from reports.hiring_report.headline import (
     headline,
     sentence,
 )
+from reports.hiring_report.references import reference_section
 
 TIERS = ("top", "middle", "bottom")
 STRIP_DIMENSIONS = 4
@@ -91,6 +92,7 @@ class HiringReport:
         """What limits confidence about this candidate, without the opening-wide cautions."""
         shared = set(self.cautions)
         return [text for text in self.limits if text not in shared]
+    references: dict | None = None  # reports.hiring_report.references.reference_section
 
     @property
     def has_evidence(self) -> bool:
@@ -261,6 +263,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         knock_outs=knock_outs,
         withheld=withheld,
         cautions=list(payload.get("warnings", [])),
+        references=reference_section(application, blind),
     )
 
 

@@ -26,6 +26,7 @@ from reports.pdf.charts import (
 )
 from reports.pdf.layout import WIDTH, cell, data_table, document, fmt_date, footer
 from reports.pdf.markup import labelled, para, safe
+from reports.pdf.references import reference_flowables
 from reports.pdf.styles import BAND_COLOURS, styles, table_style
 from reports.templatetags.report_numbers import percent, rating, two, whole
 
@@ -356,7 +357,9 @@ def candidate_flowables(report) -> list:
         *cover_flowables(report), *summary_flowables(report), PageBreak(),
         *chart_flowables(report), CondPageBreak(90 * mm), *dimension_table(report),
         CondPageBreak(80 * mm), *interview_flowables(report), CondPageBreak(60 * mm),
-        *assessment_flowables(report), CondPageBreak(60 * mm), *probe_flowables(report),
+        *assessment_flowables(report), CondPageBreak(60 * mm),
+        *reference_flowables(report, styles=styles, data_table=data_table, width=WIDTH),
+        CondPageBreak(60 * mm), *probe_flowables(report),
         CondPageBreak(60 * mm), *appendix_flowables(report),
     ]
 

@@ -20,6 +20,7 @@ from reports.pdf.candidate_report import summary_flowables
 from reports.pdf.charts import expectancy_chart, posterior_chart, to_drawing
 from reports.pdf.layout import WIDTH, data_table, document, fmt_date, footer
 from reports.pdf.markup import labelled, para
+from reports.pdf.references import packet_reference_flowables
 from reports.pdf.styles import styles
 from reports.templatetags.report_numbers import percent, rating, two
 
@@ -92,6 +93,7 @@ def comparison_flowables(packet: dict) -> list:
                 "(not a forecast; it never sets the band).", s["small"]),
            para("In one sentence", s["h2"])]
     out += [labelled(f"{r.candidate_name}.", r.band["sentence"], s["body"]) for r in reports]
+    out += packet_reference_flowables(reports, styles=styles, data_table=data_table, width=WIDTH)
     return out + producer_flowables(reports)
 
 

@@ -8,6 +8,9 @@ packets older than ``SELECTION_PACKET_RETENTION_DAYS`` (``reports.packets.retent
 Every option of ``db_worker`` works here too; run as many workers as you like against one
 database.
 
+The sweep also sends the reference reminders that are due and erases reference answers
+past their retention (``assessments.references.reminders``).
+
 It also checks in at every sweep (``reports.packets.workers``), so pages with queued work can
 say at once when no worker is running.
 """
@@ -21,6 +24,8 @@ import threading
 from django.db import close_old_connections, connections
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
+
+from assessments.references.reminders import sweep as reference_sweep
 
 logger = logging.getLogger("selection.worker")
 
@@ -45,6 +50,7 @@ def sweep(worker_id: str) -> list[int]:
         remove_expired_packets()
     except Exception:
         logger.warning("Removing expired packets failed; trying again later", exc_info=True)
+    reference_sweep()  # reminders to referees and candidates, answers past retention
     return recovered
 
 
