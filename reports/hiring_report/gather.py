@@ -38,7 +38,7 @@ from reports.calibration.compute import calibrate_opening
 from reports.calibration.evidence import OpeningEvidence
 from reports.hiring_report import evidence as ev
 from reports.hiring_report.headline import RULE, Headline
-from reports.hiring_report.headlines import band_for
+from reports.hiring_report.headlines import assessment_weight, band_for
 from reports.hiring_report.headlines import finite as _finite
 
 TIERS = ("top", "middle", "bottom")
@@ -172,7 +172,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         application.candidate_id, withheld=blind.hidden_exercises(application.candidate_id))
     psychometrics = ev.psychometric_results(application.candidate_id)
     levels = ev.instrument_levels(sjt, roleplays, psychometrics)
-    weight = float(opening.profile.psychometric_weight)
+    weight = assessment_weight(opening)
     head, band = band_for(dims, cand, levels, weight,
                           n_scorecards=len(interviews["scorecards"]),
                           recommendations=ev.recommendation_counts(interviews["scorecards"]),

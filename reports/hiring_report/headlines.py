@@ -91,6 +91,15 @@ def finite(value) -> float | None:
     return value if math.isfinite(value) else None
 
 
+def assessment_weight(opening) -> float:
+    """The pinned role profile's ``psychometric_weight`` (the assessments' share of the band),
+    read from the pinned revision's content without rebuilding the whole profile."""
+    value = (opening.role_profile_revision.content or {}).get("psychometric_weight")
+    if value is None:
+        value = opening.profile.psychometric_weight
+    return float(value)
+
+
 def opening_headlines(opening, payload: dict, blind: Blind = NOBODY,
                       application_ids: list[int] | None = None) -> dict[int, dict]:
     """Band and sentence per application id for the candidates in a calibration ``payload``
@@ -106,7 +115,7 @@ def opening_headlines(opening, payload: dict, blind: Blind = NOBODY,
     sjt = ev.sjt_results_by_candidate(people, {}, with_producers=False)
     roleplays = ev.roleplay_results_by_candidate(people, hidden=blind.roleplays)
     psychometrics = ev.psychometric_results_by_candidate(people)
-    weight = float(opening.profile.psychometric_weight)
+    weight = assessment_weight(opening)
     titles = exercise_titles(blind) if blind else {}
     out = {}
     for cand in cands:
