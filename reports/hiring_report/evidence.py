@@ -153,6 +153,7 @@ def _add_producer_percentiles(results: dict[int, list[dict]], threshold: float) 
 
     from assessments.models import SJTAttempt
     from assessments.sjt import is_complete
+    from reports.calibration.wording import sjt_total_words
 
     tests = {a["test_id"] for attempts in results.values() for a in attempts}
     totals: dict[int, list[float]] = defaultdict(list)
@@ -170,6 +171,8 @@ def _add_producer_percentiles(results: dict[int, list[dict]], threshold: float) 
             a["producer_percentile"] = (
                 float(percentileofscore(cohort, a["total"], kind="mean"))
                 if cohort and a["total"] is not None else None)
+            a["total_words"] = sjt_total_words(a["total"], a["scale"], a["producer_percentile"],
+                                               a["producer_n"])
 
 
 def roleplay_results(candidate_id: int, *, withheld=()) -> list[dict]:

@@ -36,6 +36,7 @@ from reports.calibration.blinding import (
 )
 from reports.calibration.compute import calibrate_opening
 from reports.calibration.evidence import OpeningEvidence
+from reports.calibration.presentation import agreement_summary
 from reports.hiring_report import evidence as ev
 from reports.hiring_report.headline import RULE, Headline
 from reports.hiring_report.headlines import assessment_weight, band_for
@@ -115,7 +116,11 @@ def opening_context(opening, blind: Blind = NOBODY) -> OpeningContext:
 
 def _fit(payload: dict, cand: dict, n_dimensions: int) -> dict:
     """The candidate's fit figures with the one top-share phrasing and the model's quality."""
-    from reports.calibration.presentation import expectancy_text, top_share_text
+    from reports.calibration.presentation import (
+        expectancy_text,
+        producer_sentence,
+        top_share_text,
+    )
 
     groups = payload.get("groups", [])
     group = groups[cand["group"]] if cand.get("group") is not None else None
@@ -129,6 +134,10 @@ def _fit(payload: dict, cand: dict, n_dimensions: int) -> dict:
         "n_dimensions_scored": cand["n_dimensions_scored"],
         "n_dimensions": n_dimensions,
         "basis": payload["fit_basis"],
+        "usable": bool(cand.get("model_usable")),
+        "sentence": producer_sentence(cand),
+        "cohort_ns": {t: payload.get("cohorts", {}).get(t, {}).get("with_scores")
+                      for t in TIERS},
     }
 
 
@@ -191,7 +200,8 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         strip_panels=_strip_panels(dims, cand, context, payload),
         dimension_rows=_dimension_rows(dims, cand, discriminating),
         interviews=interviews,
-        agreement=payload.get("interviewers", {}),
+        agreement=payload.get("interviewers", {}) | {
+            "in_words": agreement_summary(payload.get("interviewers", {}))},
         sjt=sjt, roleplays=roleplays, psychometrics=psychometrics,
         probes=_probes(profile_rows, weighted["rows"]),
         appendix=_appendix(payload, context, interviews),
