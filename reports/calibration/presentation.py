@@ -133,6 +133,18 @@ def agreement_summary(interviewers: dict) -> dict | None:
             "n_dimensions": summary.get("n_dimensions")}
 
 
+# Candidates furthest along the pipeline first (the ones a meeting is deciding on); settled
+# candidates (offer made, hired, rejected, withdrawn) after them.
+STAGE_ORDER = ["calibration", "assessment", "interviewing", "screening", "applied", "offer",
+               "hired", "rejected", "withdrawn"]
+
+
+def _furthest_first(cand: dict) -> tuple:
+    stage = cand.get("stage")
+    return (STAGE_ORDER.index(stage) if stage in STAGE_ORDER else len(STAGE_ORDER),
+            cand.get("name", ""))
+
+
 def calibration_page(opening, user) -> dict:
     """Everything the calibration page shows ``user``: the payload they may see, each
     candidate's band and sentence (the hiring report's rule), grouped for the template."""
@@ -152,6 +164,7 @@ def calibration_context(payload: dict, headlines: dict[int, dict] | None = None)
     each candidate's band and sentence (``headlines.opening_headlines``)."""
     computed = payload.get("computed_at")
     fit_slugs = set(payload.get("fit_basis", {}).get("dimensions", []))
+    candidates = _candidates(payload, headlines or {})
     return {
         "payload": payload,
         "computed_at": datetime.fromisoformat(computed) if computed else None,
@@ -159,7 +172,8 @@ def calibration_context(payload: dict, headlines: dict[int, dict] | None = None)
         "fit_names": [d["name"] for d in payload.get("dimensions", []) if d["slug"] in fit_slugs],
         "cohorts": payload.get("cohorts", {}),
         "difference_rows": _differences(payload),
-        "candidates": _candidates(payload, headlines or {}),
+        "candidates": candidates,
+        "headline_order": sorted(candidates, key=_furthest_first),
         "agreement": agreement_summary(payload.get("interviewers", {})),
         "separating": [d["name"] for d in payload.get("dimensions", [])
                        if d["slug"] in set(payload.get("discriminating", []))],

@@ -76,7 +76,9 @@ def producer_evidence_words(instruments: list[str]) -> str:
         word = INSTRUMENT_WORDS.get(key.partition(":")[0], key.partition(":")[0])
         if word not in kinds:
             kinds.append(word)
-    return " and ".join(kinds) if kinds else "no instrument"
+    if not kinds:
+        return "no instrument"
+    return kinds[0] if len(kinds) == 1 else ", ".join(kinds[:-1]) + " and " + kinds[-1]
 
 
 def _number(value: float) -> str:

@@ -126,7 +126,7 @@ def test_agreement_is_said_in_words_with_the_statistic_beside_it(client, manager
     client.force_login(manager)
     html = client.get(URL.format(cohort_opening.slug)).content.decode()
     top = html.split('id="method-h"')[0]
-    assert re.search(r"Interviewers agree (well|moderately|poorly)</strong> <span class=\"nw\">"
+    assert re.search(r"Interviewers agree (well|moderately|poorly)</strong> <span class=\"stat\">"
                      r"\(ICC\(2,1\) \d\.\d\d, median over 2 dimensions; 12 ratings by 2 "
                      r"interviewers\)", top), top[-3000:]
     assert "Koo &amp; Li (2016)" in top

@@ -78,6 +78,8 @@ def test_what_each_side_rests_on():
     assert evidence_words(3, 3) == "interview and assessments"
     assert producer_evidence_words(["roleplay:cold-call", "sjt:objections",
                                     "roleplay:renewal"]) == "roleplay and judgment test"
+    assert producer_evidence_words(["psychometric:x", "roleplay:a", "sjt:b"]) == (
+        "psychometrics, roleplay and judgment test")
     assert producer_evidence_words([]) == "no instrument"
 
 
