@@ -93,6 +93,8 @@ def _render_application(request, application, *, stage_form=None, decision_form=
             "outcome_choices": [(radio, effects[radio.data["value"]])
                                 for radio in decision_form["outcome"]],
             "outcome_effects": effects,
+            "summary_panels": panels_for("application_summary", request,
+                                         application=application),
             "panels": panels_for("application", request, application=application),
         },
         status=status,
