@@ -69,7 +69,8 @@ def calibration_rows(user, opening) -> list[CandidateRow]:
     ):
         cards[card.interview.application_id].append(card)
     decisions = defaultdict(list)
-    for decision in Decision.objects.filter(application_id__in=ids).select_related("decided_by"):
+    for decision in (Decision.objects.filter(application_id__in=ids)
+                     .select_related("decided_by").prefetch_related("reasons")):
         decisions[decision.application_id].append(decision)
     requirements = opening.requirements
     hidden = scorecards_hidden_from(user, applications)

@@ -9,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from selection.access import opening_for_user
 from selection.forms import DecisionForm
-from selection.pipeline import record_decision
+from selection.pipeline import active_reasons, outcome_effects, record_decision
 
 from . import access, planning
 from .calibration import calibration_rows
@@ -165,10 +165,18 @@ def calibration_session(request, slug):
                 messages.success(request, f"Decision recorded for {application.candidate}.")
                 url = reverse("interviews:calibration_session", args=[opening.slug])
                 return redirect(f"{url}#candidate-{app_id}")
+        else:
+            problems = " ".join(m for errors in form.errors.values() for m in errors)
+            messages.error(request, f"No decision was recorded for {application.candidate}: "
+                                    f"{problems}")
         forms[app_id], status = form, 400
     rows = calibration_rows(request.user, opening)
+    reasons = active_reasons()
     for row in rows:
         pk = row.application.pk
-        row.form = forms.get(pk) or DecisionForm(prefix=f"app{pk}")
+        row.form = forms.get(pk) or DecisionForm(prefix=f"app{pk}", reasons=reasons)
+        effects = outcome_effects(row.application)
+        row.outcome_choices = [(radio, effects[radio.data["value"]])
+                               for radio in row.form["outcome"]]
     return render(request, "interviews/calibration_session.html",
                   {"opening": opening, "rows": rows}, status=status)

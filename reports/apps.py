@@ -25,7 +25,7 @@ class ReportsConfig(AppConfig):
         from selection.panels import register_panel
 
         register_panel("opening", opening_panel)
-        register_panel("application", application_report_panel)
+        register_panel("application_summary", application_report_panel)
         register_panel("opening", opening_packet_panel)
         receivers.connect()
         provide_reliability(internal_consistency)

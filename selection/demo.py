@@ -11,7 +11,15 @@ from django.contrib.auth.models import Group
 
 from competencies.models import RoleProfilePage
 
-from .models import Application, Candidate, HiringTeamMember, Opening, Producer, StageChange
+from .models import (
+    Application,
+    Candidate,
+    DecisionReason,
+    HiringTeamMember,
+    Opening,
+    Producer,
+    StageChange,
+)
 from .producers import assign_tiers
 from .roles import HIRING_MANAGER, HR, INTERVIEWER
 
@@ -58,6 +66,16 @@ DEMO_OPENINGS = [
     },
 ]
 
+# The reasons a decision can give (HR edits the list in the CMS: Hiring > Decision reasons).
+DEMO_DECISION_REASONS = [
+    "Below the knock-out minimum on a requirement",
+    "Below target on requirements the role needs from day one",
+    "Interview examples did not show the required skill",
+    "Another candidate was a stronger fit",
+    "Candidate's expectations do not match the role (pay, location, travel)",
+    "Candidate withdrew or stopped responding",
+]
+
 # Stages for the demo candidates, in the order of the names in CANDIDATE_NAMES.
 AE_STAGES = ["calibration", "calibration", "calibration", "interviewing", "interviewing",
              "assessment", "assessment", "screening", "applied", "rejected"]
@@ -92,6 +110,14 @@ def ensure_users(stdout=None) -> dict:
         )
         users[email] = user
     return users
+
+
+def ensure_decision_reasons() -> int:
+    """The demo's decision reasons, in order; returns how many were created."""
+    created = 0
+    for order, name in enumerate(DEMO_DECISION_REASONS, start=1):
+        created += DecisionReason.objects.get_or_create(name=name, defaults={"order": order})[1]
+    return created
 
 
 def ensure_openings(users: dict) -> list[Opening]:

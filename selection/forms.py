@@ -8,7 +8,27 @@ from .models import Application, Decision
 from .roles import GROUP_PERMISSIONS
 
 
-class StageForm(forms.Form):
+def _reasons_field() -> forms.MultipleChoiceField:
+    return forms.MultipleChoiceField(
+        required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="A rejection needs at least one; HR keeps this list.",
+    )
+
+
+class ReasonsMixin:
+    """Offers the active decision reasons, loaded once per page however many forms show them
+    (``reasons``: the list from ``pipeline.active_reasons()``); cleans to the reasons."""
+
+    def _offer_reasons(self, reasons) -> None:
+        reasons = pipeline.active_reasons() if reasons is None else reasons
+        self._reasons = {str(r.pk): r for r in reasons}
+        self.fields["reasons"].choices = [(pk, r.name) for pk, r in self._reasons.items()]
+
+    def clean_reasons(self) -> list:
+        return [self._reasons[value] for value in self.cleaned_data.get("reasons", [])]
+
+
+class StageForm(ReasonsMixin, forms.Form):
     """A move in the pipeline; Offer, Hired and Rejected also need the decision and why."""
 
     stage = forms.ChoiceField(choices=Application.STAGES)
@@ -16,10 +36,16 @@ class StageForm(forms.Form):
         choices=Decision.OUTCOMES, widget=forms.RadioSelect, required=False,
         help_text="Needed for Offer, Hired and Rejected: they record a decision.",
     )
+    reasons = _reasons_field()
     rationale = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 3}), max_length=pipeline.MAX_RATIONALE,
-        required=False, help_text="Why, in a few sentences (needed with a decision).",
+        required=False, help_text="Why, in a few sentences (needed with a decision; "
+        "optional for a rejection with its reasons).",
     )
+
+    def __init__(self, *args, reasons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._offer_reasons(reasons)
 
     def clean(self) -> dict:
         data = super().clean()
@@ -27,17 +53,38 @@ class StageForm(forms.Form):
         if stage and pipeline.needs_decision(stage):
             if data.get("outcome") not in pipeline.DECISION_STAGES[stage]:
                 self.add_error("outcome", pipeline.decision_message(stage))
-            if not (data.get("rationale") or "").strip():
-                self.add_error("rationale", "Write down why; a decision needs its rationale.")
+            else:
+                problems = pipeline.decision_problems(
+                    data["outcome"], data.get("rationale", ""), data.get("reasons"))
+                for name, message in problems.items():
+                    self.add_error(name, message)
         return data
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(ReasonsMixin, forms.Form):
+    """The decision a meeting or a hiring manager records: the calibration session and the
+    candidate page use this form and ``pipeline.record_decision``."""
+
     outcome = forms.ChoiceField(choices=Decision.OUTCOMES, widget=forms.RadioSelect)
+    reasons = _reasons_field()
     rationale = forms.CharField(
-        widget=forms.Textarea(attrs={"rows": 3}), max_length=4000,
-        help_text="Why the meeting decided this, in a few sentences.",
+        widget=forms.Textarea(attrs={"rows": 3}), max_length=pipeline.MAX_RATIONALE,
+        required=False, help_text="Why, in a few sentences: needed to advance or hire, "
+        "optional for a rejection with its reasons.",
     )
+
+    def __init__(self, *args, reasons=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._offer_reasons(reasons)
+
+    def clean(self) -> dict:
+        data = super().clean()
+        if "outcome" in data:
+            problems = pipeline.decision_problems(
+                data["outcome"], data.get("rationale", ""), data.get("reasons"))
+            for name, message in problems.items():
+                self.add_error(name, message)
+        return data
 
 
 class InviteForm(forms.Form):

@@ -16,5 +16,10 @@ urlpatterns = [
         views.move_stage,
         name="application_move_stage",
     ),
+    path(
+        "openings/<slug:slug>/candidates/<int:pk>/decision/",
+        views.decide,
+        name="application_decide",
+    ),
     path("people/invite/", views.invite, name="invite_user"),
 ]

@@ -296,6 +296,33 @@ class Producer(index.Indexed, models.Model):
         return str(self)
 
 
+class DecisionReason(models.Model):
+    """A reason a decision can give, chosen from a short list HR keeps (a rejection needs one)."""
+
+    name = models.CharField(
+        max_length=120, unique=True,
+        help_text="Short and specific, as a hiring manager would tick it, e.g. 'Below the "
+        "knock-out minimum on a requirement'. Candidates may ask why: write it so it can "
+        "be read out.",
+    )
+    active = models.BooleanField(
+        default=True,
+        help_text="Only active reasons are offered on the decision forms. Switch a reason "
+        "off instead of deleting it: decisions that gave it keep it.",
+    )
+    order = models.PositiveIntegerField(
+        default=0, help_text="Reasons are listed from the lowest number up."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("active"), FieldPanel("order")]
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
 class Decision(models.Model):
     """An outcome recorded for a candidate in an opening, e.g. by a calibration meeting."""
 
@@ -304,11 +331,12 @@ class Decision(models.Model):
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="decisions")
     outcome = models.CharField(max_length=10, choices=OUTCOMES)
-    rationale = models.TextField()
+    rationale = models.TextField(blank=True)
     decided_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     decided_at = models.DateTimeField(default=timezone.now)
+    reasons = models.ManyToManyField(DecisionReason, blank=True, related_name="decisions")
 
     class Meta:
         ordering = ["-decided_at", "-pk"]

@@ -1,7 +1,8 @@
 """Slots where other apps add a section to a hiring-core page.
 
 ``register_panel("application", fn)`` adds ``fn(request, application=...)`` to the
-candidate page; ``"opening"`` receives ``opening=...``. A panel returns
+candidate page; ``"application_summary"`` likewise, at the top of it (what a manager reads
+first); ``"opening"`` receives ``opening=...``. A panel returns
 ``(template_name, context)`` or ``None``. The page has already checked access to the
 opening; a panel checks anything finer itself.
 """

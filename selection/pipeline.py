@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Application, Decision, StageChange
+from .models import Application, Decision, DecisionReason, StageChange
 
 # The stages that settle a candidate, and the decision outcomes that lead to each.
 DECISION_STAGES = {
@@ -65,28 +65,62 @@ def _move(locked: Application, stage: str, by) -> Application:
     return locked
 
 
-def _decide(application: Application, outcome: str, rationale: str, by) -> Decision:
+def active_reasons() -> list[DecisionReason]:
+    """The reasons the decision forms offer, in HR's order."""
+    return list(DecisionReason.objects.filter(active=True))
+
+
+NO_REASONS_YET = ("HR has not set up any decision reasons yet: ask them to add some under "
+                  "Hiring › Decision reasons in the CMS, then record the rejection.")
+
+
+def decision_problems(outcome: str, rationale: str, reasons) -> dict[str, str]:
+    """What is missing from a decision, by form field (empty when it can be recorded).
+
+    Every decision names its outcome. A rejection ("no hire") needs at least one active
+    reason from the list HR keeps, and its written rationale is optional; "advance" and
+    "hire" need the rationale written down (reasons optional).
+    """
+    problems = {}
     rationale = (rationale or "").strip()
+    reasons = list(reasons or [])
     if outcome not in dict(Decision.OUTCOMES):
-        raise ValidationError({"outcome": "Choose advance, hire or no hire."})
-    if not rationale:
-        raise ValidationError({"rationale": "Write down why; the rationale is required."})
+        problems["outcome"] = "Choose advance, hire or no hire."
+    elif outcome == Decision.NO_HIRE and not reasons:
+        problems["reasons"] = ("A rejection needs at least one reason from the list."
+                               if DecisionReason.objects.filter(active=True).exists()
+                               else NO_REASONS_YET)
+    elif outcome != Decision.NO_HIRE and not rationale:
+        problems["rationale"] = "Write down why; a decision needs its rationale."
+    if any(not r.active for r in reasons):
+        problems["reasons"] = "One of the reasons is no longer offered; choose again."
     if len(rationale) > MAX_RATIONALE:
-        raise ValidationError({"rationale": f"Keep the rationale under {MAX_RATIONALE} "
-                                            "characters."})
-    return Decision.objects.create(
-        application=application, outcome=outcome, rationale=rationale, decided_by=by
+        problems["rationale"] = f"Keep the rationale under {MAX_RATIONALE} characters."
+    return problems
+
+
+def _decide(application: Application, outcome: str, rationale: str, by,
+            reasons=()) -> Decision:
+    problems = decision_problems(outcome, rationale, reasons)
+    if problems:
+        raise ValidationError(problems)
+    decision = Decision.objects.create(
+        application=application, outcome=outcome, rationale=(rationale or "").strip(),
+        decided_by=by,
     )
+    decision.reasons.set(list(reasons or []))
+    return decision
 
 
 @transaction.atomic
 def move_to_stage(*, application: Application, stage: str, by, outcome: str = "",
-                  rationale: str = "") -> Application:
+                  rationale: str = "", reasons=()) -> Application:
     """Moves an application to a stage and records the change; returns the application.
 
-    A move to Offer, Hired or Rejected also records the decision (``outcome`` and
-    ``rationale``) and is refused with nothing changed when either is missing or the
-    outcome does not lead there (a 'no hire' cannot make a candidate Hired).
+    A move to Offer, Hired or Rejected also records the decision (``outcome``,
+    ``rationale``, ``reasons``) and is refused with nothing changed when the decision is
+    incomplete (``decision_problems``) or the outcome does not lead there (a 'no hire'
+    cannot make a candidate Hired).
     """
     if stage not in dict(Application.STAGES):
         raise ValidationError({"stage": f"Unknown stage {stage!r}."})
@@ -96,9 +130,7 @@ def move_to_stage(*, application: Application, stage: str, by, outcome: str = ""
     if needs_decision(stage):
         if outcome not in DECISION_STAGES[stage]:
             raise ValidationError({"outcome": decision_message(stage)})
-        if not (rationale or "").strip():
-            raise ValidationError({"rationale": decision_message(stage)})
-        _decide(locked, outcome, rationale, by)
+        _decide(locked, outcome, rationale, by, reasons)
     return _move(locked, stage, by)
 
 
@@ -108,23 +140,46 @@ OUTCOME_STAGES = {
 }
 
 
-@transaction.atomic
-def record_decision(*, application: Application, outcome: str, rationale: str, by) -> Decision:
-    """Records a decision with its rationale, and moves the candidate on when it settles them.
+def next_stage(current: str, outcome: str) -> str | None:
+    """The stage a decision with ``outcome`` moves a candidate at ``current`` to; None: stays.
 
-    "Advance" moves the candidate to the next active stage; "hire" to offer (a hired
-    candidate stays hired); "no hire" to rejected. Earlier decisions stay as history.
+    "Advance" moves to the next active stage (nowhere from the last one, Offer, or from a
+    settled stage); "hire" to Offer (a hired candidate stays hired); "no hire" to Rejected.
     """
-    locked = _lock(application)
-    decision = _decide(locked, outcome, rationale, by)
     target = OUTCOME_STAGES.get(outcome)
     if outcome == Decision.ADVANCE:
         stages = Application.ACTIVE_STAGES
-        if locked.stage in stages and locked.stage != stages[-1]:
-            target = stages[stages.index(locked.stage) + 1]
-    if outcome == Decision.HIRE and locked.stage == Application.HIRED:
+        if current in stages and current != stages[-1]:
+            target = stages[stages.index(current) + 1]
+    if outcome == Decision.HIRE and current == Application.HIRED:
         target = None
-    if target and target != locked.stage:
+    return target if target != current else None
+
+
+def outcome_effect(name: str, current: str, outcome: str) -> str:
+    """What recording ``outcome`` does to the stage, said before it is recorded."""
+    label = dict(Decision.OUTCOMES)[outcome]
+    target = next_stage(current, outcome)
+    if target is None:
+        return f"{label} keeps {name} at {stage_label(current)}; only the decision is recorded."
+    return f"{label} moves {name} to {stage_label(target)}."
+
+
+def outcome_effects(application: Application) -> dict[str, str]:
+    """Per outcome, the sentence ``outcome_effect`` says for this application."""
+    name = application.candidate.full_name
+    return {key: outcome_effect(name, application.stage, key) for key, _ in Decision.OUTCOMES}
+
+
+@transaction.atomic
+def record_decision(*, application: Application, outcome: str, rationale: str = "", by,
+                    reasons=()) -> Decision:
+    """Records a decision with its reasons and rationale, and moves the candidate on as
+    ``next_stage`` says. Earlier decisions stay as history."""
+    locked = _lock(application)
+    decision = _decide(locked, outcome, rationale, by, reasons)
+    target = next_stage(locked.stage, outcome)
+    if target:
         _move(locked, target, by)
     return decision
 

@@ -23,7 +23,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         ),
         *(
             f"selection.{action}_{model}"
-            for model in ("opening", "candidate", "application", "producer")
+            for model in ("opening", "candidate", "application", "producer", "decisionreason")
             for action in ("add", "change", "delete", "view")
         ),
         *(

@@ -14,7 +14,15 @@ from .forms import DecisionForm, InviteForm, StageForm
 from .invitations import invite_user
 from .models import Application
 from .panels import panels_for
-from .pipeline import move_to_stage, needs_decision
+from .pipeline import (
+    active_reasons,
+    move_to_stage,
+    needs_decision,
+    outcome_effects,
+    record_decision,
+)
+
+DECISION_PREFIX = "decision"
 
 
 @login_required
@@ -62,7 +70,11 @@ def opening_detail(request, slug):
     )
 
 
-def _render_application(request, application, *, stage_form=None, status=200):
+def _render_application(request, application, *, stage_form=None, decision_form=None,
+                        status=200):
+    effects = outcome_effects(application)
+    reasons = active_reasons()
+    decision_form = decision_form or DecisionForm(prefix=DECISION_PREFIX, reasons=reasons)
     return render(
         request,
         "selection/application_detail.html",
@@ -71,11 +83,18 @@ def _render_application(request, application, *, stage_form=None, status=200):
             "opening": application.opening,
             "candidate": application.candidate,
             "history": application.stage_changes.select_related("changed_by"),
-            "decisions": application.decisions.select_related("decided_by"),
-            "stage_form": stage_form or StageForm(initial={"stage": application.stage}),
+            "decisions": application.decisions.select_related("decided_by")
+            .prefetch_related("reasons"),
+            "stage_form": stage_form or StageForm(initial={"stage": application.stage},
+                                                  reasons=reasons),
             "decision_stages": [label for key, label in Application.STAGES
                                 if needs_decision(key)],
-            "decision_form": DecisionForm(),
+            "decision_form": decision_form,
+            "outcome_choices": [(radio, effects[radio.data["value"]])
+                                for radio in decision_form["outcome"]],
+            "outcome_effects": effects,
+            "summary_panels": panels_for("application_summary", request,
+                                         application=application),
             "panels": panels_for("application", request, application=application),
         },
         status=status,
@@ -107,6 +126,27 @@ def move_stage(request, slug, pk):
     messages.success(request, f"{application.candidate} moved to {stage_label}.")
     if request.POST.get("next_page") == "opening":
         return redirect(application.opening)
+    return redirect(application)
+
+
+@login_required
+@require_POST
+def decide(request, slug, pk):
+    """The candidate page's decision form: the calibration session's form and service."""
+    application = access.application_for_user(request, slug, pk)
+    form = DecisionForm(request.POST, prefix=DECISION_PREFIX)
+    if form.is_valid():
+        try:
+            record_decision(application=application, by=request.user, **form.cleaned_data)
+        except ValidationError as exc:
+            form.add_error(None, exc)
+    if not form.is_valid():
+        messages.error(request, f"No decision was recorded for {application.candidate}: the "
+                                "form below says what is missing.")
+        return _render_application(request, application, decision_form=form, status=400)
+    application.refresh_from_db(fields=["stage"])
+    messages.success(request, f"Decision recorded for {application.candidate}; the stage is "
+                              f"now {application.get_stage_display()}.")
     return redirect(application)
 
 

@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import is_hr
 from .documents import refuse_unless_allowed
-from .models import Candidate, Opening, Producer
+from .models import Candidate, DecisionReason, Opening, Producer
 from .user_admin import refuse_bulk_changes
 
 
@@ -42,8 +42,20 @@ class ProducerViewSet(SnippetViewSet):
     # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 
+class DecisionReasonViewSet(SnippetViewSet):
+    """The short list of reasons a decision can give; a rejection needs at least one."""
+
+    model = DecisionReason
+    icon = "list-ul"
+    menu_label = "Decision reasons"
+    list_display = ["name", "active", "order"]
+    list_filter = ["active"]
+    search_fields = ["name"]
+    ordering = ["order", "name"]
+
+
 class HiringViewSetGroup(SnippetViewSetGroup):
-    items = (OpeningViewSet, CandidateViewSet, ProducerViewSet)
+    items = (OpeningViewSet, CandidateViewSet, ProducerViewSet, DecisionReasonViewSet)
     menu_icon = "group"
     menu_label = "Hiring"
     menu_name = "hiring"

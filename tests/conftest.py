@@ -66,6 +66,15 @@ def opening(library, manager, interviewer):
 
 
 @pytest.fixture
+def reason(db):
+    """An active decision reason (a rejection needs one); a second one, switched off."""
+    from selection.models import DecisionReason
+
+    DecisionReason.objects.create(name="Retired reason", active=False, order=9)
+    return DecisionReason.objects.create(name="Below the knock-out minimum", order=1)
+
+
+@pytest.fixture
 def application(opening):
     return factories.make_application(opening, "Ada", "Lovelace")
 

@@ -146,17 +146,19 @@ def exercise_titles(blind: Blind) -> dict[str, str]:
     return dict(RoleplayExercise.objects.filter(slug__in=slugs).values_list("slug", "title"))
 
 
-def calibration_for_reader(opening, user, *, fresh: bool = False) -> dict:
+def calibration_for_reader(opening, user, *, fresh: bool = False,
+                           blind: Blind | None = None) -> dict:
     """The calibration payload ``user`` may see (the page and ``calibrate --user``).
 
     Without anything withheld it is the opening's latest stored snapshot (computed now
     with ``fresh``). Otherwise it is
     computed now from the evidence the reader may see and not stored (the stored snapshot
     stays the whole picture for everyone else); its warnings open with what it leaves out.
+    ``blind``: ``blind_for(user, opening)`` when the caller already has it.
     """
     from reports.calibration.compute import calibrate_opening, latest_or_compute
 
-    blind = blind_for(user, opening)
+    blind = blind_for(user, opening) if blind is None else blind
     if not blind:
         return calibrate_opening(opening) if fresh else latest_or_compute(opening).payload
     payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))

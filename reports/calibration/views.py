@@ -7,9 +7,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from reports.calibration import access
-from reports.calibration.blinding import calibration_for_reader
 from reports.calibration.fairness import RULE, selection_rates
-from reports.calibration.presentation import calibration_context
+from reports.calibration.presentation import calibration_page
 from reports.calibration.tasks import queue_recompute
 from reports.packets.workers import no_worker_warning
 
@@ -17,7 +16,7 @@ from reports.packets.workers import no_worker_warning
 @login_required
 def calibration(request, slug):
     opening = access.calibration_opening_for_user(request, slug)
-    context = calibration_context(calibration_for_reader(opening, request.user))
+    context = calibration_page(opening, request.user)
     return render(request, "reports/calibration.html", context | {"opening": opening})
 
 

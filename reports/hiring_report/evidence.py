@@ -88,9 +88,48 @@ def withheld_interviews(reason: str) -> dict:
     return {"scorecards": [], "spreads": [], "withheld": reason}
 
 
+def interview_summaries(application_ids: list[int]) -> dict[int, dict]:
+    """Per application: how many interview scorecards are submitted and the interviewers'
+    recommendations as ``[(label, count)]`` in the order ``interview_evidence`` lists the
+    cards (one query for any number of applications)."""
+    from interviews.models import Scorecard
+
+    labels = dict(Scorecard.RECOMMENDATIONS)
+    out = {pk: {"n_scorecards": 0, "recommendations": {}} for pk in application_ids}
+    rows = (Scorecard.objects.filter(interview__application_id__in=application_ids,
+                                     state__in=Scorecard.FINAL_STATES)
+            .order_by("interview__interviewer__last_name", "pk")
+            .values_list("interview__application_id", "recommendation"))
+    for app_id, recommendation in rows:
+        out[app_id]["n_scorecards"] += 1
+        if recommendation:
+            counts = out[app_id]["recommendations"]
+            counts[labels[recommendation]] = counts.get(labels[recommendation], 0) + 1
+    return {pk: {"n_scorecards": v["n_scorecards"],
+                 "recommendations": list(v["recommendations"].items())}
+            for pk, v in out.items()}
+
+
+def recommendation_counts(scorecards: list[dict]) -> list[tuple[str, int]]:
+    """``[(label, count)]`` of the recommendations on ``interview_evidence`` cards."""
+    counts: dict[str, int] = {}
+    for card in scorecards:
+        if card["recommendation"]:
+            counts[card["recommendation"]] = counts.get(card["recommendation"], 0) + 1
+    return list(counts.items())
+
+
 def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
-    """Completed judgment-test attempts: total and per-dimension scores on the test's scale,
-    how many items were answered, and whether that is enough to count (``complete``)."""
+    """Completed judgment-test attempts of one candidate (see ``sjt_results_by_candidate``)."""
+    return sjt_results_by_candidate([candidate_id], names).get(candidate_id, [])
+
+
+def sjt_results_by_candidate(candidate_ids: list[int], names: dict[int, str],
+                             *, with_producers: bool = True) -> dict[int, list[dict]]:
+    """Completed judgment-test attempts per candidate: total and per-dimension scores on the
+    test's scale, how many items were answered, whether that is enough to count
+    (``complete``), and where the total falls among the producers who took the same test
+    (``producer_percentile`` of ``producer_n``; complete attempts only)."""
     from django.conf import settings
 
     from assessments.models import JudgmentTest, SJTAttempt
@@ -99,16 +138,18 @@ def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
     threshold = settings.SELECTION_SJT_MIN_COMPLETE
 
     attempts = (
-        SJTAttempt.objects.filter(invitation__candidate_id=candidate_id, completed_at__isnull=False)
-        .select_related("invitation__test").order_by("completed_at")
+        SJTAttempt.objects.filter(invitation__candidate_id__in=candidate_ids,
+                                  completed_at__isnull=False)
+        .select_related("invitation__test").order_by("completed_at", "pk")
     )
-    out = []
+    out: dict[int, list[dict]] = defaultdict(list)
     for attempt in attempts:
         test = attempt.invitation.test
         scores = attempt.dimension_scores or {}
         complete = is_complete(attempt.items_answered, attempt.items_total, threshold)
-        out.append({
+        out[attempt.invitation.candidate_id].append({
             "test": test.title,
+            "test_id": test.pk,
             "method": test.scoring_method,
             "scale": "0 to 1" if test.scoring_method == JudgmentTest.RATE_EACH else "−2 to +2",
             "completed_at": attempt.completed_at,
@@ -124,25 +165,68 @@ def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
                 for d, v in scores.items() if v is not None
             ],
         })
-    return out
+    if with_producers and out:
+        _add_producer_percentiles(out, threshold)
+    return dict(out)
+
+
+def _add_producer_percentiles(results: dict[int, list[dict]], threshold: float) -> None:
+    """Where each total falls among the producers' complete attempts at the same test:
+    ``scipy.stats.percentileofscore(kind="mean")``, the calibration's percentile."""
+    from scipy.stats import percentileofscore
+
+    from assessments.models import SJTAttempt
+    from assessments.sjt import is_complete
+    from reports.calibration.wording import sjt_total_words
+
+    tests = {a["test_id"] for attempts in results.values() for a in attempts}
+    totals: dict[int, list[float]] = defaultdict(list)
+    rows = SJTAttempt.objects.filter(
+        invitation__test_id__in=tests, invitation__producer__isnull=False,
+        completed_at__isnull=False, total_score__isnull=False,
+    ).values_list("invitation__test_id", "total_score", "items_answered", "items_total")
+    for test_id, total, answered, items in rows:
+        if is_complete(answered, items, threshold):
+            totals[test_id].append(float(total))
+    for attempts in results.values():
+        for a in attempts:
+            cohort = totals.get(a["test_id"], [])
+            a["producer_n"] = len(cohort)
+            a["producer_percentile"] = (
+                float(percentileofscore(cohort, a["total"], kind="mean"))
+                if cohort and a["total"] is not None else None)
+            a["total_words"] = sjt_total_words(a["total"], a["scale"], a["producer_percentile"],
+                                               a["producer_n"])
 
 
 def roleplay_results(candidate_id: int, *, withheld=()) -> list[dict]:
-    """Submitted roleplay scorecards: assessor, ratings per dimension, notes excerpt.
+    """Submitted roleplay scorecards of one candidate (see ``roleplay_results_by_candidate``).
 
     ``withheld``: slugs of exercises whose scorecards the reader may not see yet.
+    """
+    hidden = {(candidate_id, slug) for slug in withheld}
+    return roleplay_results_by_candidate([candidate_id], hidden=hidden).get(candidate_id, [])
+
+
+def roleplay_results_by_candidate(candidate_ids: list[int], *,
+                                  hidden=frozenset()) -> dict[int, list[dict]]:
+    """Submitted roleplay scorecards per candidate: assessor, ratings per dimension, notes.
+
+    ``hidden``: (candidate id, exercise slug) pairs the reader may not see yet.
     """
     from assessments.models import RoleplayScorecard
 
     cards = (
-        RoleplayScorecard.objects.filter(candidate_id=candidate_id,
+        RoleplayScorecard.objects.filter(candidate_id__in=candidate_ids,
                                          status=RoleplayScorecard.SUBMITTED)
-        .exclude(exercise__slug__in=list(withheld))
         .select_related("exercise", "assessor").prefetch_related("ratings__dimension")
         .order_by("exercise__title", "pk")
     )
-    return [
-        {
+    out: dict[int, list[dict]] = defaultdict(list)
+    for card in cards:
+        if (card.candidate_id, card.exercise.slug) in hidden:
+            continue
+        out[card.candidate_id].append({
             "exercise": card.exercise.title,
             "assessor": card.assessor.get_full_name() or card.assessor.email,
             "notes": excerpt(card.notes, NOTE_LIMIT),
@@ -151,25 +235,31 @@ def roleplay_results(candidate_id: int, *, withheld=()) -> list[dict]:
                  "notes": excerpt(r.notes, 240)}
                 for r in card.ratings.all() if r.rating is not None
             ],
-        }
-        for card in cards
-    ]
+        })
+    return dict(out)
 
 
 def psychometric_results(candidate_id: int) -> list[dict]:
-    """Imported psychometric scales: as given and as a z-score against the vendor norm."""
+    """Imported psychometric scales of one candidate (see ``psychometric_results_by_candidate``)."""
+    return psychometric_results_by_candidate([candidate_id]).get(candidate_id, [])
+
+
+def psychometric_results_by_candidate(candidate_ids: list[int]) -> dict[int, list[dict]]:
+    """Imported psychometric scales per candidate: as given and as a z-score against the
+    vendor norm."""
     from assessments.models import PsychometricScore
 
     scores = (
-        PsychometricScore.objects.filter(candidate_id=candidate_id)
-        .select_related("scale__dimension").order_by("scale__instrument", "scale__scale")
+        PsychometricScore.objects.filter(candidate_id__in=candidate_ids)
+        .select_related("scale__dimension").order_by("scale__instrument", "scale__scale", "pk")
     )
-    return [
-        {"instrument": s.scale.instrument, "scale": s.scale.scale,
-         "dimension_id": s.scale.dimension_id, "dimension": s.scale.dimension.name,
-         "score_type": s.get_score_type_display(), "score": s.score, "z": s.z_score}
-        for s in scores
-    ]
+    out: dict[int, list[dict]] = defaultdict(list)
+    for s in scores:
+        out[s.candidate_id].append(
+            {"instrument": s.scale.instrument, "scale": s.scale.scale,
+             "dimension_id": s.scale.dimension_id, "dimension": s.scale.dimension.name,
+             "score_type": s.get_score_type_display(), "score": s.score, "z": s.z_score})
+    return dict(out)
 
 
 def instrument_levels(sjt: list[dict], roleplays: list[dict], psychometrics: list[dict]) -> dict:

@@ -21,8 +21,7 @@ Rules (the report's appendix prints the same words):
 
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import datetime
 
 import numpy as np
@@ -37,15 +36,11 @@ from reports.calibration.blinding import (
 )
 from reports.calibration.compute import calibrate_opening
 from reports.calibration.evidence import OpeningEvidence
+from reports.calibration.presentation import agreement_summary
 from reports.hiring_report import evidence as ev
-from reports.hiring_report.headline import (
-    BANDS,
-    RULE,
-    Headline,
-    Requirement,
-    headline,
-    sentence,
-)
+from reports.hiring_report.headline import RULE, Headline
+from reports.hiring_report.headlines import assessment_weight, band_for
+from reports.hiring_report.headlines import finite as _finite
 from reports.hiring_report.references import reference_section
 
 TIERS = ("top", "middle", "bottom")
@@ -128,29 +123,13 @@ def opening_context(opening, blind: Blind = NOBODY) -> OpeningContext:
                           instrument_names(sorted(lacking)), blind, exercise_titles(blind))
 
 
-def candidate_headline(dims: list[dict], cand: dict, levels: dict, weight: float,
-                       interviews: dict) -> Headline:
-    """The interview-led headline (``headline.py``) from this candidate's evidence."""
-    by_slug = {row["dimension"]: row for row in cand["dimensions"]}
-    requirements = []
-    for d in dims:
-        parts = list(levels["behavioural"].get(d["id"], []))
-        if levels["psychometric"].get(d["id"]) is not None:
-            parts.append(levels["psychometric"][d["id"]])
-        requirements.append(Requirement(
-            name=d["name"], weight=float(d["weight"]), target=float(d["target"]),
-            trainable=bool(d.get("trainable", d["kind"] != "trait")),
-            interview=_finite(by_slug[d["slug"]]["interview_mean"]),
-            assessment=float(np.mean(parts)) if parts else None,
-            knock_out=d["knock_out"],
-        ))
-    return headline(requirements, submitted_scorecards=len(interviews["scorecards"]),
-                    assessment_weight=weight)
-
-
 def _fit(payload: dict, cand: dict, n_dimensions: int) -> dict:
     """The candidate's fit figures with the one top-share phrasing and the model's quality."""
-    from reports.calibration.presentation import expectancy_text, top_share_text
+    from reports.calibration.presentation import (
+        expectancy_text,
+        producer_sentence,
+        top_share_text,
+    )
 
     groups = payload.get("groups", [])
     group = groups[cand["group"]] if cand.get("group") is not None else None
@@ -164,33 +143,11 @@ def _fit(payload: dict, cand: dict, n_dimensions: int) -> dict:
         "n_dimensions_scored": cand["n_dimensions_scored"],
         "n_dimensions": n_dimensions,
         "basis": payload["fit_basis"],
+        "usable": bool(cand.get("model_usable")),
+        "sentence": producer_sentence(cand),
+        "cohort_ns": {t: payload.get("cohorts", {}).get(t, {}).get("with_scores")
+                      for t in TIERS},
     }
-
-
-def _recommendations(interviews: dict) -> list[tuple[str, int]]:
-    counts: dict[str, int] = {}
-    for card in interviews["scorecards"]:
-        if card["recommendation"]:
-            counts[card["recommendation"]] = counts.get(card["recommendation"], 0) + 1
-    return list(counts.items())
-
-
-def producer_comparison_words(cand: dict) -> str:
-    """Whether the comparison with the company's producers can be read, in a few words."""
-    if cand.get("model_usable"):
-        top = (cand.get("posterior") or {}).get("top")
-        chance = "" if top is None else f": P(top) {top:.2f}"
-        return f"compared with the company's producers{chance}, shown below"
-    if cand.get("group") is None:
-        return "no test, roleplay or psychometric result to compare with the producers"
-    return "the producer comparison cannot tell yet for this candidate's instruments"
-
-
-def _finite(value) -> float | None:
-    if value is None:
-        return None
-    value = float(value)
-    return value if math.isfinite(value) else None
 
 
 def weighted_evidence(head: Headline, dims: list[dict], w: float) -> dict:
@@ -233,22 +190,18 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         application.candidate_id, withheld=blind.hidden_exercises(application.candidate_id))
     psychometrics = ev.psychometric_results(application.candidate_id)
     levels = ev.instrument_levels(sjt, roleplays, psychometrics)
-    weight = float(opening.profile.psychometric_weight)
-    head = candidate_headline(dims, cand, levels, weight, interviews)
-    if interviews.get("withheld"):
-        # The band rests on the interviews this reader may not see yet: no band for them.
-        head = replace(head, key="insufficient", label=BANDS["insufficient"],
-                       reason=interviews["withheld"])
+    weight = assessment_weight(opening)
+    head, band = band_for(dims, cand, levels, weight,
+                          n_scorecards=len(interviews["scorecards"]),
+                          recommendations=ev.recommendation_counts(interviews["scorecards"]),
+                          withheld=interviews.get("withheld", ""))
     weighted = weighted_evidence(head, dims, weight)
     knock_outs = [r for r in weighted["rows"] if r["knock_out"] is not None]
     discriminating = set(payload.get("discriminating", []))
     profile_rows = _profile_rows(dims, cand, context, discriminating)
     return HiringReport(
         cover=_cover(application, opening, generated_by, context),
-        band={"key": head.key, "label": head.label, "reason": head.reason,
-              "sentence": sentence(head, recommendations=_recommendations(interviews),
-                                   producer_comparison=producer_comparison_words(cand)),
-              "development_needs": head.development_needs, "risks": head.risks},
+        band=band,
         fit=_fit(payload, cand, len(dims)),
         weighted=weighted,
         limits=withheld + _limits(payload, cand, interviews, context.instrument_names),
@@ -256,7 +209,8 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         strip_panels=_strip_panels(dims, cand, context, payload),
         dimension_rows=_dimension_rows(dims, cand, discriminating),
         interviews=interviews,
-        agreement=payload.get("interviewers", {}),
+        agreement=payload.get("interviewers", {}) | {
+            "in_words": agreement_summary(payload.get("interviewers", {}))},
         sjt=sjt, roleplays=roleplays, psychometrics=psychometrics,
         probes=_probes(profile_rows, weighted["rows"]),
         appendix=_appendix(payload, context, interviews),

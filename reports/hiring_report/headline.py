@@ -212,7 +212,8 @@ def sentence(head: Headline, *, recommendations: Sequence[tuple[str, int]] = (),
         if head.knock_outs_missed:
             parts.append(f"knock-out missed on {_join(head.knock_outs_missed)}")
         if head.risks:
-            parts.append(f"risk on {_join(head.risks)} (a trait)")
+            kind = "a trait" if len(head.risks) == 1 else "traits"
+            parts.append(f"risk on {_join(head.risks)} ({kind})")
     counts = {label: n for label, n in recommendations if n}
     total = sum(counts.values())
     if total:

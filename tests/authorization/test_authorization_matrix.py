@@ -45,6 +45,8 @@ MATRIX = {
     "application_detail": ("GET", lambda o: f"/openings/{o.slug}/candidates/{o.app}/", MANAGERS),
     "application_move_stage": (
         "POST", lambda o: f"/openings/{o.slug}/candidates/{o.app}/stage/", MANAGERS),
+    "application_decide": (
+        "POST", lambda o: f"/openings/{o.slug}/candidates/{o.app}/decision/", MANAGERS),
     "invite_user": ("GET", lambda o: "/people/invite/", HR_ONLY),
     "interviews:my_interviews": ("GET", lambda o: "/interviews/", EVERYONE_SIGNED_IN),
     "interviews:scorecard": ("GET", lambda o: f"/interviews/scorecards/{o.card}/", OWNER_ONLY),

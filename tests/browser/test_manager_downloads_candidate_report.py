@@ -20,7 +20,8 @@ def test_manager_opens_calibration_and_downloads_the_report_pdf(page, shot, demo
     page.get_by_role("link", name="Account Executive, Nordics").first.click()
     page.get_by_role("link", name="Calibration view").click()
     expect(page.get_by_role("heading", name="Calibration", level=1)).to_be_visible()
-    fit = page.get_by_role("region", name="How each candidate fits")
+    fit = page.get_by_role("region",
+                           name="How each candidate's profile compares with the producers")
     shot(page, "calibration")
 
     application = (Application.objects.filter(opening__slug="ae-nordics", stage="calibration")

@@ -73,8 +73,63 @@ def test_query_count_does_not_grow_with_candidates(client, manager, cohort_openi
     with CaptureQueriesContext(connection) as queries:
         assert client.get(url).status_code == 200
     # session, user, opening, HR check, team roles, latest snapshot; blind scoring: the
-    # applications, the reader's own scorecards, team roles, own roleplay drafts
-    assert len(queries) <= 10, [q["sql"] for q in queries]
+    # applications, the reader's own scorecards, team roles, own roleplay drafts; the
+    # headlines: recommendations, judgment tests, roleplays (+ ratings and dimensions when
+    # there are any), psychometrics
+    assert len(queries) <= 16, [q["sql"] for q in queries]
+
+
+def test_query_count_is_the_same_with_more_candidates(client, manager, cohort_opening):
+    from tests.factories import make_application
+
+    store_snapshot(cohort_opening)
+    client.force_login(manager)
+    url = URL.format(cohort_opening.slug)
+    client.get(url)
+    with CaptureQueriesContext(connection) as few:
+        client.get(url)
+    for n in range(4):
+        make_application(cohort_opening, "Extra", f"Candidate{n}")
+    store_snapshot(cohort_opening)
+    with CaptureQueriesContext(connection) as many:
+        html = client.get(url).content.decode()
+    assert "Extra Candidate3" in html
+    assert len(many) == len(few), [q["sql"] for q in many.captured_queries]
+
+
+def test_each_candidate_gets_the_reports_band_and_sentence_at_the_top(client, manager,
+                                                                    cohort_opening):
+    """One rule, every path: the page's band and sentence are the hiring report's."""
+    from django.utils.html import escape
+
+    from reports.hiring_report.gather import candidate_report
+
+    store_snapshot(cohort_opening)
+    client.force_login(manager)
+    html = client.get(URL.format(cohort_opening.slug)).content.decode()
+    top, method = html.split('id="method-h"')
+    applications = list(cohort_opening.applications.select_related("candidate"))
+    assert applications
+    for application in applications:
+        report = candidate_report(application, reader=manager)
+        assert escape(report.band["sentence"]) in top, report.band["sentence"]
+        assert f'band-{report.band["key"]}">{report.band["label"]}' in top
+    # The statistician's tables are still there, below, under Method and figures.
+    assert "Method and figures" in method.split(">", 1)[1][:40]
+    for figure in ("Hedges", "Holm", "Leniency", "concurrent validity", "Brier"):
+        assert figure in method and figure not in top.split('id="headlines-h"')[1], figure
+
+
+def test_agreement_is_said_in_words_with_the_statistic_beside_it(client, manager,
+                                                                 cohort_opening):
+    store_snapshot(cohort_opening)
+    client.force_login(manager)
+    html = client.get(URL.format(cohort_opening.slug)).content.decode()
+    top = html.split('id="method-h"')[0]
+    assert re.search(r"Interviewers agree (well|moderately|poorly)</strong> <span class=\"stat\">"
+                     r"\(ICC\(2,1\) \d\.\d\d, median over 2 dimensions; 12 ratings by 2 "
+                     r"interviewers\)", top), top[-3000:]
+    assert "Koo &amp; Li (2016)" in top
 
 
 def test_recompute_button_stores_a_new_snapshot(client, manager, cohort_opening):

@@ -137,3 +137,14 @@ def test_the_sentence_names_the_shortfalls_and_the_interviewers():
     assert text == ("Fit: meets 2 of 3 requirements at or above target; below target on "
                     "Negotiating (2.5 against 3); interviewers recommend: 3 yes (of 3); "
                     "the producer comparison is not usable for this opening.")
+
+
+def test_the_sentence_says_a_trait_for_one_risk_and_traits_for_several():
+    one = headline(profile([5, 5, 5, 1], [None] * 4, trainable=[True, True, True, False]),
+                   submitted_scorecards=1, assessment_weight=W)
+    two = headline(profile([5, 5, 1, 1], [None] * 4, trainable=[True, True, False, False]),
+                   submitted_scorecards=1, assessment_weight=W)
+    assert "risk on R3 (a trait)" in sentence(one)
+    assert two.risks == ["R2", "R3"]
+    assert "risk on R2 and R3 (traits)" in sentence(two)
+    assert "(a trait)" not in sentence(two)

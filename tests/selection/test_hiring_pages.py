@@ -88,11 +88,12 @@ def test_interviewer_cannot_move_a_candidate(client, interviewer, application):
     assert application.stage == "interviewing"
 
 
-def test_decision_moves_the_candidate(manager, application):
+def test_decision_moves_the_candidate(manager, application, reason):
     record_decision(application=application, outcome="advance", rationale="Strong.", by=manager)
     application.refresh_from_db()
     assert application.stage == Application.ASSESSMENT
-    record_decision(application=application, outcome="no_hire", rationale="Gaps.", by=manager)
+    record_decision(application=application, outcome="no_hire", rationale="Gaps.", by=manager,
+                    reasons=[reason])
     application.refresh_from_db()
     assert application.stage == Application.REJECTED
     assert application.decisions.count() == 2

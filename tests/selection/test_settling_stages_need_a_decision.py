@@ -33,18 +33,23 @@ def test_the_stage_form_refuses_a_settling_stage_without_the_decision(client, ma
     html = response.content.decode()
     label = dict(Application.STAGES)[stage]
     assert f"Moving a candidate to {label} records a decision" in html
-    assert "Write down why; a decision needs its rationale." in html
     assert "was not moved" in html
     _unchanged(application)
 
 
-@pytest.mark.parametrize("stage,outcome", SETTLING)
-def test_a_blank_rationale_is_refused(client, manager, application, stage, outcome):
+@pytest.mark.parametrize("stage,outcome,message", [
+    ("offer", "hire", "a decision needs its rationale"),
+    ("hired", "hire", "a decision needs its rationale"),
+    ("rejected", "no_hire", "A rejection needs at least one reason from the list."),
+])
+def test_a_blank_rationale_or_a_rejection_without_reason_is_refused(client, manager, application,
+                                                                     reason, stage, outcome,
+                                                                     message):
     client.force_login(manager)
     response = client.post(_move_url(application),
                            {"stage": stage, "outcome": outcome, "rationale": "   "})
     assert response.status_code == 400
-    assert "a decision needs its rationale" in response.content.decode()
+    assert message in response.content.decode()
     _unchanged(application)
 
 
@@ -62,10 +67,11 @@ def test_an_outcome_that_does_not_lead_there_is_refused(client, manager, applica
 
 @pytest.mark.parametrize("stage,outcome", SETTLING)
 def test_the_stage_form_records_the_decision_with_the_move(client, manager, application, stage,
-                                                           outcome):
+                                                           outcome, reason):
     client.force_login(manager)
     response = client.post(_move_url(application), {
-        "stage": stage, "outcome": outcome, "rationale": "Strong references; <b>agreed</b>."})
+        "stage": stage, "outcome": outcome, "rationale": "Strong references; <b>agreed</b>.",
+        "reasons": [reason.pk]})
     assert response.status_code == 302
     application.refresh_from_db()
     assert application.stage == stage
@@ -108,16 +114,31 @@ def test_the_calibration_session_refuses_a_decision_without_rationale(client, ma
     _unchanged(application)
 
 
-def test_the_calibration_session_records_the_decision_and_moves(client, manager, application):
+def test_the_calibration_session_records_the_decision_and_moves(client, manager, application,
+                                                                reason):
+    client.force_login(manager)
+    prefix = f"app{application.pk}"
+    response = client.post(_session(application.opening), {
+        "application": application.pk, f"{prefix}-outcome": "no_hire",
+        f"{prefix}-reasons": [reason.pk], f"{prefix}-rationale": "Gaps in discovery."})
+    assert response.status_code == 302
+    application.refresh_from_db()
+    assert application.stage == "rejected"
+    decision = Decision.objects.get(application=application)
+    assert decision.rationale == "Gaps in discovery."
+    assert list(decision.reasons.all()) == [reason]
+
+
+def test_the_calibration_session_refuses_a_rejection_without_a_reason(client, manager,
+                                                                     application, reason):
     client.force_login(manager)
     prefix = f"app{application.pk}"
     response = client.post(_session(application.opening), {
         "application": application.pk, f"{prefix}-outcome": "no_hire",
         f"{prefix}-rationale": "Gaps in discovery."})
-    assert response.status_code == 302
-    application.refresh_from_db()
-    assert application.stage == "rejected"
-    assert Decision.objects.get(application=application).rationale == "Gaps in discovery."
+    assert response.status_code == 400
+    assert "A rejection needs at least one reason" in response.content.decode()
+    _unchanged(application)
 
 
 def _candidate_form(application, applications) -> dict:

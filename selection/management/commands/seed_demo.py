@@ -53,6 +53,7 @@ class Command(BaseCommand):
         created = seed_library(index)
         users = demo.ensure_users()
         openings = demo.ensure_openings(users)
+        created["decision reasons"] = demo.ensure_decision_reasons()
         from assessments.demo_content import CANDIDATE_NAMES
 
         created["candidates"] = demo.ensure_candidates(openings, CANDIDATE_NAMES)
