@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import hire_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -15,6 +15,11 @@ urlpatterns = [
         "openings/<slug:slug>/candidates/<int:pk>/stage/",
         views.move_stage,
         name="application_move_stage",
+    ),
+    path(
+        "openings/<slug:slug>/candidates/<int:pk>/start/",
+        hire_views.start,
+        name="application_start",
     ),
     path("people/invite/", views.invite, name="invite_user"),
 ]
