@@ -57,9 +57,10 @@ def _predictors(openings) -> tuple[dict[str, Predictor], dict[int, str], list]:
                 put(f"level:{dim.slug}", dim.name, "Evidence level (1-5)", app_id, row.level)
         for (instrument, dim_id), values in evidence.scores.candidate_by_instrument.items():
             dim = next(d for d in evidence.dimensions if d.id == dim_id)
+            name = names.get(instrument, instrument).removeprefix("the ")
             for app_id, value in zip(ids, values, strict=True):
                 put(f"instrument:{instrument}:{dim.slug}", dim.name,
-                    f"{names.get(instrument, instrument)} (z)", app_id, value)
+                    f"{name[:1].upper()}{name[1:]} (z)", app_id, value)
         for app_id, lv in levels.items():
             bands[app_id] = lv.head.key
             put("overall", "Overall", "Weighted evidence level (1-5)", app_id, lv.head.level)
@@ -157,6 +158,7 @@ def profile_validity(openings, *, review_months: int = 12,
         order += sorted(k for k in predictors if k.startswith("instrument:")
                         and k.endswith(f":{dim.slug}"))
     rows = [_row(predictors[k], outcomes, ratios.get(k)) for k in order if k in predictors]
+    rows = [r for r in rows if r["result"].n]  # figures no hire has (e.g. a new roleplay)
     enough = len(outcomes) >= MIN_HIRES
     return {
         "review_months": review_months, "counts": counts,

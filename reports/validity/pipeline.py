@@ -2,8 +2,9 @@
 
 Per requirement, the share of candidates whose evidence level reaches the target and
 whose interview mean meets the knock-out, by stage and by source; per stage, how many
-reach the weighted target now and how many still could (every requirement without
-evidence yet counted at the top of the scale, 5, and no knock-out missed). The levels and
+reach the weighted target now and how many still could (every interview still to come
+counted as a 5, the top of the scale, the assessments as they are, and no knock-out
+missed). The levels and
 the band rule are the hiring report's (``reports.validity.levels``). Trainable
 competencies and traits are listed apart: a coachable shortfall is easier to accept.
 """
@@ -14,6 +15,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from reports.calibration.evidence import evidence_for_opening
+from reports.hiring_report.headline import Requirement, requirement_level
 from reports.validity.levels import CandidateLevels, opening_levels
 
 PAST_SCREENING = ("interviewing", "assessment", "calibration", "offer", "hired")
@@ -29,6 +31,7 @@ class PipelineEntry:
     levels: CandidateLevels
     targets: tuple[float, ...]
     weights: tuple[float, ...]
+    assessment_weight: float = 0.33
 
     @property
     def reaches(self) -> bool:
@@ -38,13 +41,16 @@ class PipelineEntry:
 
     @property
     def could_reach(self) -> bool:
-        """At target overall if every requirement without evidence were at 5."""
+        """At target overall if every interview still to come rated 5 (the assessments as
+        they are), and no knock-out missed already."""
         head = self.levels.head
         if head.knock_outs_missed:
             return False
         total = sum(self.weights)
-        level = sum(w * (TOP_LEVEL if r.level is None else r.level)
-                    for w, r in zip(self.weights, head.rows, strict=True))
+        level = sum(w * requirement_level(Requirement(
+            r.name, w, r.target, interview=TOP_LEVEL if r.interview is None else r.interview,
+            assessment=r.assessment), self.assessment_weight)
+            for w, r in zip(self.weights, head.rows, strict=True))
         target = sum(w * t for w, t in zip(self.weights, self.targets, strict=True))
         return total > 0 and level >= target
 
@@ -66,7 +72,8 @@ def pipeline_entries(openings, *, active_only: bool = True) -> tuple[list[Pipeli
             dimensions = evidence.dimensions
         elif [d.slug for d in dimensions] != [d.slug for d in evidence.dimensions]:
             continue  # pinned to another revision with other requirements: not comparable
-        levels = opening_levels(evidence, float(opening.profile.psychometric_weight))
+        weight = float(opening.profile.psychometric_weight)
+        levels = opening_levels(evidence, weight)
         sources = dict(Candidate.objects.filter(
             pk__in=[a.candidate_id for a in evidence.applications]).values_list("pk", "source"))
         targets = tuple(float(d.target) for d in evidence.dimensions)
@@ -75,7 +82,7 @@ def pipeline_entries(openings, *, active_only: bool = True) -> tuple[list[Pipeli
             if active_only and app.stage not in (*Application.ACTIVE_STAGES, Application.HIRED):
                 continue
             entries.append(PipelineEntry(app.stage, source_label(sources.get(app.candidate_id)),
-                                         lv, targets, weights))
+                                         lv, targets, weights, weight))
     return entries, dimensions
 
 
@@ -112,15 +119,20 @@ def stage_rows(entries, stages) -> list[dict]:
 
 
 def source_rows(entries, sources) -> list[dict]:
+    """Per source, closest to the profile first: by the share of its assessed candidates
+    (those with any evidence) who reach the target, then by their mean gap; sources with
+    nobody assessed yet come last."""
     rows = []
     for source in sources:
         group = [e for e in entries if e.source == source]
         gaps = [e.levels.head.gap for e in group if e.levels.head.gap is not None]
-        rows.append({"source": source, "n": len(group), "reaches": sum(e.reaches for e in group),
+        rows.append({"source": source, "n": len(group), "assessed": len(gaps),
+                     "reaches": sum(e.reaches for e in group),
                      "could_reach": sum(e.could_reach for e in group),
                      "mean_gap": sum(gaps) / len(gaps) if gaps else None})
-    return sorted(rows, key=lambda r: (-(r["could_reach"] / r["n"]) if r["n"] else 0,
-                                       -(r["mean_gap"] if r["mean_gap"] is not None else -9)))
+    return sorted(rows, key=lambda r: (r["assessed"] == 0,
+                                       -(r["reaches"] / r["assessed"]) if r["assessed"] else 0,
+                                       -(r["mean_gap"] if r["mean_gap"] is not None else 0)))
 
 
 def headline_words(entries, dimensions, sources: list[dict]) -> dict:
@@ -139,12 +151,12 @@ def headline_words(entries, dimensions, sources: list[dict]) -> dict:
     parts.append(f"{reaching} of {len(entries)} reach the weighted target")
     if entries and reaching / len(entries) < 0.1:
         far = True
-    closest = [s for s in sources if s["n"]][:2]
+    closest = [s for s in sources if s["assessed"]][:2]
     text = "; ".join(parts)
     text = text[:1].upper() + text[1:] + "."
     if closest:
         text += " Closest sources: " + ", ".join(
-            f"{s['source']} ({s['could_reach']} of {s['n']} could still reach it)"
+            f"{s['source']} ({s['reaches']} of {s['assessed']} assessed reach it)"
             for s in closest) + "."
     return {"text": text, "far": far}
 

@@ -73,8 +73,8 @@ def test_headline_warns_when_no_one_past_screening_meets_a_knock_out(entries):
     assert words["far"] is True
     assert words["text"] == (
         "No candidate past screening meets the knock-out on Territory planning (2 rated); "
-        "1 of 4 reach the weighted target. Closest sources: Job board (2 of 2 could still "
-        "reach it), Agency (0 of 1 could still reach it).")
+        "1 of 4 reach the weighted target. Closest sources: Job board (1 of 1 assessed reach "
+        "it), Agency (0 of 1 assessed reach it).")
 
 
 def test_headline_quiet_when_the_pipeline_is_near(entries):
