@@ -166,8 +166,9 @@ def pipeline_against_profile(openings) -> dict:
     from selection.models import Application
 
     entries, dimensions = pipeline_entries(openings)
+    present = {e.stage for e in entries}
     stages = [(k, label) for k, label in Application.STAGES
-              if k in (*Application.ACTIVE_STAGES, Application.HIRED)]
+              if k in (*Application.ACTIVE_STAGES, Application.HIRED) and k in present]
     sources = sorted({e.source for e in entries})
     rows = requirement_rows(entries, dimensions, stages, sources)
     by_source = source_rows(entries, sources)
