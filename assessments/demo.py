@@ -161,7 +161,9 @@ def ensure_attempts(test: JudgmentTest) -> int:
     done_candidates = set(SJTInvitation.objects.filter(test=test).values_list("candidate_id",
                                                                               flat=True))
     base = timezone.now() - timedelta(days=30)
-    people = [(p, None, TIER_INDEX.get(p.tier, 1)) for p in Producer.objects.order_by("email")
+    # Incumbents only: a hire's evidence is their candidate evidence (Producer.hire).
+    incumbents = Producer.objects.filter(hire__isnull=True).order_by("email")
+    people = [(p, None, TIER_INDEX.get(p.tier, 1)) for p in incumbents
               if p.pk not in done_producers]
     people += [(a.candidate, a, 1) for a in _demo_candidates()
                if a.candidate_id not in done_candidates]
@@ -206,7 +208,7 @@ def ensure_roleplays(exercise: RoleplayExercise) -> int:
     existing = set(RoleplayScorecard.objects.filter(exercise=exercise)
                    .values_list("assessor_id", "candidate_id", "producer_id"))
     plan = []
-    producers = list(Producer.objects.order_by("email"))[::2]
+    producers = list(Producer.objects.filter(hire__isnull=True).order_by("email"))[::2]
     for producer in producers:
         for email in ("interviewer@demo.selection", "interviewer2@demo.selection"):
             plan.append((users[email], {"producer": producer}, TIER_INDEX.get(producer.tier, 1)))
@@ -249,7 +251,7 @@ def write_demo_files() -> None:
     rng = random.Random(2026)
     perf = ["producer;period;performance"]
     psy = ["person,instrument,scale,score,score_type"]
-    for producer in Producer.objects.order_by("email"):
+    for producer in Producer.objects.filter(hire__isnull=True).order_by("email"):
         earlier = max(10.0, float(producer.performance) + rng.gauss(0, 15))
         perf.append(f"{producer.external_id};FY2024;{earlier:.1f}".replace(".", ","))
         perf.append(f"{producer.external_id};FY2025;{producer.performance}".replace(".", ","))

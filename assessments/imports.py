@@ -23,7 +23,8 @@ from .signals import evidence_changed
 PSYCHOMETRIC_COLUMNS = ["person", "instrument", "scale", "score", "score_type"]
 PSYCHOMETRIC_OPTIONAL = ["norm_mean", "norm_sd"]
 PERFORMANCE_COLUMNS = ["producer", "period", "performance"]
-PERFORMANCE_OPTIONAL = ["tier"]
+PERFORMANCE_OPTIONAL = ["tier", "review_months"]
+REVIEW_POINTS = {"3": 3, "6": 6, "12": 12}
 
 SCORE_TYPES = {
     "t": PsychometricScore.T_SCORE, "t-score": PsychometricScore.T_SCORE,
@@ -217,6 +218,8 @@ def import_performance(data: bytes) -> ImportResult:
     table = read_table(data, required=PERFORMANCE_COLUMNS, optional=PERFORMANCE_OPTIONAL)
     people = PersonIndex(producers_only=True)
     tiers = dict(Producer.TIERS)
+    hires = set(Producer.objects.filter(hire__isnull=False).values_list("pk", flat=True))
+    review_lines: dict[tuple[int, int], tuple[int, str]] = {}
     errors: list[str] = []
     parsed: dict[tuple, dict] = {}
     first_line: dict[tuple, int] = {}
@@ -237,6 +240,7 @@ def import_performance(data: bytes) -> ImportResult:
         if tier and tier not in tiers:
             problems.append(f"row {line}, column tier: '{row['tier']}' is not top, middle, "
                             "bottom or empty")
+        review = _review_point(row, line, person, hires, problems)
         if problems:
             errors.extend(problems)
             continue
@@ -246,10 +250,51 @@ def import_performance(data: bytes) -> ImportResult:
                           "(same producer and period)")
             continue
         first_line[key] = line
-        parsed[key] = {"figure": figure, "tier": tier}
+        if review is not None:
+            taken = review_lines.setdefault((person[1], review), (line, period))
+            if taken[0] != line:
+                errors.append(f"row {line}, column review_months: row {taken[0]} already gives "
+                              f"this producer's {review}-month review")
+                continue
+        parsed[key] = {"figure": figure, "tier": tier, "review_months": review}
+    errors += _review_clashes(review_lines)
     if errors:
         raise ImportRefused(errors)
     return _write_performance(parsed)
+
+
+def _review_point(row: dict, line: int, person, hires: set[int], problems: list) -> int | None:
+    """The review point (3, 6 or 12 months) of a hire's row; None when the column is empty."""
+    text = row.get("review_months", "").strip().lower().removesuffix("months").strip()
+    if not text:
+        return None
+    review = REVIEW_POINTS.get(text.removesuffix("m").strip())
+    if review is None:
+        problems.append(f"row {line}, column review_months: '{row['review_months']}' is not "
+                        "3, 6, 12 or empty")
+    elif not isinstance(person, str) and person[1] not in hires:
+        problems.append(f"row {line}, column review_months: this producer was not hired "
+                        "through the platform (no start recorded), so there is no review "
+                        "point to record")
+    return review
+
+
+def _review_clashes(review_lines: dict) -> list[str]:
+    """Rows whose review point is already stored for that producer under another period."""
+    if not review_lines:
+        return []
+    stored = {
+        (producer_id, months): period for producer_id, months, period in
+        PerformanceRecord.objects.filter(
+            producer_id__in={p for p, _ in review_lines}, review_months__isnull=False,
+        ).values_list("producer_id", "review_months", "period")
+    }
+    return [
+        f"row {line}, column review_months: the {months}-month review of this producer is "
+        f"already recorded for period '{stored[(pid, months)]}'"
+        for (pid, months), (line, period) in review_lines.items()
+        if stored.get((pid, months), period) != period
+    ]
 
 
 def _decimal(text: str, *, decimal_comma: bool) -> Decimal | None:
@@ -274,14 +319,18 @@ def _write_performance(parsed: dict[tuple, dict]) -> ImportResult:
         if current is None:
             new.append(PerformanceRecord(producer_id=producer_id, period=period,
                                          imported_at=now, **values))
-        elif current.figure != values["figure"] or current.tier != values["tier"]:
+        elif (current.figure, current.tier, current.review_months) != (
+            values["figure"], values["tier"], values["review_months"]
+        ):
             current.figure, current.tier = values["figure"], values["tier"]
+            current.review_months = values["review_months"]
             current.imported_at = now
             changed.append(current)
         else:
             result.unchanged += 1
     PerformanceRecord.objects.bulk_create(new, batch_size=1000)
-    PerformanceRecord.objects.bulk_update(changed, ["figure", "tier", "imported_at"],
+    PerformanceRecord.objects.bulk_update(changed, ["figure", "tier", "review_months",
+                                                    "imported_at"],
                                           batch_size=1000)
     result.created, result.updated = len(new), len(changed)
     _apply_latest(producer_ids)

@@ -22,11 +22,13 @@ class ReportsConfig(AppConfig):
         from reports.hiring_report.panels import application_report_panel
         from reports.packets.panels import opening_packet_panel
         from reports.stats import internal_consistency
+        from reports.validity.panels import opening_validity_panel
         from selection.panels import register_panel
 
         register_panel("opening", opening_panel)
         register_panel("application_summary", application_report_panel)
         register_panel("opening", opening_packet_panel)
+        register_panel("opening", opening_validity_panel)
         receivers.connect()
         provide_reliability(internal_consistency)
         provide_keeper(self_identification)

@@ -33,4 +33,7 @@ def seed(stdout=None) -> dict[str, int]:
         if latest_snapshot(opening) is None:
             store_snapshot(opening)
             snapshots += 1
-    return {"self-identifications": created_ids, "calibration snapshots": snapshots}
+    from reports.validity.demo import seed as seed_past_hires
+
+    return {"self-identifications": created_ids, "calibration snapshots": snapshots,
+            **seed_past_hires(stdout)}

@@ -6,4 +6,5 @@ urlpatterns = [
     path("", include("reports.calibration.urls")),
     path("", include("reports.hiring_report.urls")),
     path("", include("reports.packets.urls")),
+    path("", include("reports.validity.urls")),
 ]

@@ -20,6 +20,11 @@ class SelectionConfig(AppConfig):
 
         neutralise_wagtail_exports()  # formula-like names in the workspace's CSV exports
 
+        from .hires import hire_panel
+        from .panels import register_panel
+
+        register_panel("application", hire_panel)
+
 
 class UsersConfig(WagtailUsersAppConfig):
     """Wagtail's user admin with the account rules of selection/user_admin.py."""

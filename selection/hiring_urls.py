@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import hire_views, views
 
 urlpatterns = [
     path("", views.home, name="home"),
@@ -20,6 +20,11 @@ urlpatterns = [
         "openings/<slug:slug>/candidates/<int:pk>/decision/",
         views.decide,
         name="application_decide",
+    ),
+    path(
+        "openings/<slug:slug>/candidates/<int:pk>/start/",
+        hire_views.start,
+        name="application_start",
     ),
     path("people/invite/", views.invite, name="invite_user"),
 ]

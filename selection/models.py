@@ -266,6 +266,12 @@ class Producer(index.Indexed, models.Model):
     performance_period = models.CharField(max_length=40, blank=True)
     tier = models.CharField(max_length=8, choices=TIERS, blank=True)
     tier_source = models.CharField(max_length=10, choices=TIER_SOURCES, blank=True)
+    hire = models.OneToOneField(
+        Application, on_delete=models.SET_NULL, null=True, blank=True, related_name="producer",
+        help_text="The application this person was hired through, when they were hired with "
+        "this platform. Their interview and assessment evidence stays on that candidate; the "
+        "link lets later performance be compared with it.",
+    )
 
     panels = [
         FieldPanel("first_name"),

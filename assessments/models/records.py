@@ -146,12 +146,21 @@ class PerformanceRecord(models.Model):
     )
     figure = models.DecimalField(max_digits=10, decimal_places=2)
     tier = models.CharField(max_length=8, choices=Producer.TIERS, blank=True)
+    REVIEW_POINTS = [(3, "3 months"), (6, "6 months"), (12, "12 months")]
+    review_months = models.PositiveSmallIntegerField(
+        choices=REVIEW_POINTS, null=True, blank=True,
+        help_text="For a hire: the review point after their start this figure belongs to.",
+    )
     imported_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["producer", "period"]
         constraints = [
-            models.UniqueConstraint(fields=["producer", "period"], name="unique_producer_period")
+            models.UniqueConstraint(fields=["producer", "period"], name="unique_producer_period"),
+            models.UniqueConstraint(
+                fields=["producer", "review_months"], name="unique_producer_review_point",
+                condition=models.Q(review_months__isnull=False),
+            ),
         ]
 
     def __str__(self) -> str:

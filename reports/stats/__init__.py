@@ -12,7 +12,7 @@ from .fit import CandidateFit, candidate_fit
 from .raters import RaterAgreement, rater_agreement
 from .reliability import Consistency, internal_consistency
 from .validation import FitValidation, validate_fit
-from .validity import Validity, predictive_validity
+from .validity import Validity, applicant_sd_ratio, predictive_validity
 
 __all__ = [
     "CandidateFit",
@@ -23,6 +23,7 @@ __all__ = [
     "RaterAgreement",
     "Validity",
     "adverse_impact",
+    "applicant_sd_ratio",
     "candidate_fit",
     "cohort_differences",
     "internal_consistency",

@@ -88,3 +88,20 @@ def predictive_validity(
         notes.append(f"Only {n} pairs: treat the correlation as a rough indication.")
     corrected = _thorndike_ii(r, restricted_sd_ratio, notes)
     return Validity(n, r, low, high, p, rho, p_rho, rho_low, rho_high, corrected, notes)
+
+
+def applicant_sd_ratio(applicants: object, selected: object) -> float:
+    """u = SD(applicant pool) / SD(selected), both with ddof = 1, NaN values dropped.
+
+    The ratio Thorndike's case II correction takes (``restricted_sd_ratio``); NaN when
+    either group has fewer than 2 values or the selected group does not vary.
+    """
+    pool = np.asarray(applicants, dtype=np.float64).reshape(-1)
+    chosen = np.asarray(selected, dtype=np.float64).reshape(-1)
+    pool, chosen = pool[np.isfinite(pool)], chosen[np.isfinite(chosen)]
+    if pool.size < 2 or chosen.size < 2:
+        return float("nan")
+    sd_chosen = float(np.std(chosen, ddof=1))
+    if sd_chosen == 0:
+        return float("nan")
+    return float(np.std(pool, ddof=1)) / sd_chosen

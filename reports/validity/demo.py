@@ -1,0 +1,195 @@
+"""Demo past hires with outcomes, for the validity and pipeline pages.
+
+The Account Executive profile gets a closed 2025 opening with 60 applicants from four
+sources and 30 hires who started and have 3-, 6- and 12-month outcomes. Built in: the
+interviews have a modest validity (a hire's latent ability drives both the ratings and,
+more weakly, the outcome), the judgment test's first dimension none (pure noise), and the
+agency's candidates rarely meet the knock-outs. An open DACH opening on the same profile
+has 40 candidates in the pipeline from the same four sources, for the pipeline page. The
+SDR profile gets 6 hires with outcomes: too few, so its page shows the small-n message
+instead of figures.
+"""
+
+from __future__ import annotations
+
+import random
+from datetime import date, timedelta
+
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+
+SOURCES = ["Referral", "Job board", "Agency", "Sourced by recruiter"]
+SOURCE_SHIFT = {"Referral": 0.3, "Job board": 0.0, "Agency": -1.3, "Sourced by recruiter": 0.2}
+PAST = [
+    # slug, title, profile slug, applicants, hires (None: an open opening), interviewers
+    ("ae-2025", "Account Executive, 2025 cohort", "account-executive", 60, 30,
+     ["interviewer2@demo.selection", "interviewer3@demo.selection"]),
+    ("sdr-2025", "Sales Development Representative, 2025 cohort",
+     "sales-development-representative", 12, 6, ["interviewer4@demo.selection"]),
+    ("ae-dach", "Account Executive, DACH", "account-executive", 40, None,
+     ["interviewer2@demo.selection", "interviewer3@demo.selection"]),
+]
+OPEN_STAGES = ["calibration", "assessment", "interviewing", "interviewing", "screening",
+               "screening", "applied", "applied", "applied", "applied"]
+
+
+def seed(stdout=None) -> dict[str, int]:
+    """Creates the past openings once; returns how many hires were created."""
+    from selection.models import Opening
+
+    created = 0
+    for slug, title, profile, applicants, hires, interviewers in PAST:
+        if Opening.objects.filter(slug=slug).exists():
+            continue
+        created += _past_opening(slug, title, profile, applicants, hires, interviewers)
+    return {"past hires with outcomes": created}
+
+
+def _stages(people, hires):
+    """Application stage per applicant number: by rank, hired/rejected or an open stage."""
+    ranked = sorted(people, key=lambda p: -p[3])
+    if hires is None:
+        return {p[0]: OPEN_STAGES[min(9, 10 * k // len(ranked))] for k, p in enumerate(ranked)}
+    return {p[0]: "hired" if k < hires else "rejected" for k, p in enumerate(ranked)}
+
+
+def _past_opening(slug, title, profile_slug, applicants, hires, interviewer_emails) -> int:
+    from assessments.imports import import_performance
+    from competencies.models import RoleProfilePage
+    from selection.hires import start_hire
+    from selection.models import Application, HiringTeamMember, Opening
+
+    users = {u.email: u for u in get_user_model().objects.filter(
+        email__in=[*interviewer_emails, "manager@demo.selection", "manager2@demo.selection"])}
+    opening = Opening(slug=slug, title=title, location="Copenhagen / remote",
+                      status=Opening.OPEN if hires is None else Opening.CLOSED,
+                      headcount=hires or 2,
+                      role_profile=RoleProfilePage.objects.get(slug=profile_slug),
+                      opened_at=timezone.now() - timedelta(days=500))
+    opening.save()
+    manager = "manager@demo.selection" if profile_slug == "account-executive" \
+        else "manager2@demo.selection"
+    HiringTeamMember.objects.create(opening=opening, user=users[manager],
+                                    role=HiringTeamMember.HIRING_MANAGER)
+    for email in interviewer_emails:
+        HiringTeamMember.objects.create(opening=opening, user=users[email],
+                                        role=HiringTeamMember.INTERVIEWER)
+    rng = random.Random(f"validity:{slug}")
+    people = []
+    for n in range(applicants):
+        source = SOURCES[n % len(SOURCES)]
+        ability = rng.gauss(SOURCE_SHIFT[source], 1.0)
+        people.append((n, source, ability, ability + rng.gauss(0, 0.6)))
+    stages = _stages(people, hires)
+    ranked = sorted(people, key=lambda p: -p[3])
+    interviewed = {p[0] for p in ranked[:(hires or 0) + applicants // 4]} if hires else {
+        n for n, stage in stages.items() if stage in ("interviewing", "assessment", "calibration")}
+    rows = ["producer,period,performance,review_months"]
+    hired = 0
+    for n, source, ability, _ in people:
+        stage = stages[n]
+        app = _applicant(opening, slug, n, source, stage, rng, n in interviewed)
+        if n in interviewed:
+            _interviews(app, ability, [users[e] for e in interviewer_emails], rng)
+        if n in interviewed or stage == "screening":
+            _evidence(app, ability, rng)
+        if stage == Application.HIRED:
+            hired += 1
+            producer = start_hire(app, start_date=date(2025, 3, 3))
+            for months in (3, 6, 12):
+                outcome = 95 + 14 * (0.8 * ability + rng.gauss(0, 0.6))
+                rows.append(f"{producer.email},2025+{months}m,{outcome:.1f},{months}")
+    if hired:
+        import_performance(("\n".join(rows) + "\n").encode())
+    return hired
+
+
+def _applicant(opening, slug, n, source, stage, rng, interviewed):
+    from selection.models import Application, Candidate, StageChange
+
+    first = ["Aino", "Bjorn", "Cleo", "Dario", "Elin", "Femi", "Greta", "Hugo", "Ines", "Jonas",
+             "Kira", "Leo", "Maja", "Nils", "Olga"][n % 15]
+    candidate = Candidate.objects.create(
+        first_name=first, last_name=f"{slug.upper()}-{n + 1:02d}",
+        email=f"{first.lower()}.{slug}.{n + 1:02d}@candidates.example", source=source)
+    start = timezone.now() - timedelta(days=480 - n)
+    app = Application.objects.create(candidate=candidate, opening=opening, stage=stage,
+                                     created_at=start, stage_changed_at=start)
+    order = ["applied", "screening", "interviewing", "assessment", "calibration", "offer",
+             "hired"]
+    if stage == Application.REJECTED:
+        path = order[:5 if interviewed else 2] + ["rejected"]
+    else:
+        path = order[:order.index(stage) + 1]
+    when = start
+    moves = []
+    for previous, step in zip(["", *path], path, strict=False):
+        moves.append(StageChange(application=app, from_stage=previous, to_stage=step,
+                                 changed_at=when))
+        when += timedelta(days=rng.randint(2, 12))
+    StageChange.objects.bulk_create(moves)
+    return app
+
+
+def _interviews(app, ability, interviewers, rng) -> None:
+    from interviews.models import Answer, Interview, Question, Scorecard
+
+    requirements = app.opening.requirements
+    questions = {}
+    for req in requirements:
+        questions[req.dimension_id] = Question.objects.filter(
+            dimension_id=req.dimension_id).order_by("pk").first() or Question.objects.create(
+            dimension_id=req.dimension_id, text=f"Tell me about a time you showed "
+            f"{req.dimension.name.lower()}.", best_case="A specific, recent example.")
+    for user in interviewers:
+        ratings = [min(5, max(1, round(3.2 + 0.8 * ability + rng.gauss(0, 0.6))))
+                   for _ in requirements]
+        mean = sum(ratings) / len(ratings)
+        recommendation = ("strong_no" if mean < 2.3 else "no" if mean < 3.0
+                          else "yes" if mean < 3.8 else "strong_yes")
+        card = Scorecard.objects.create(
+            interview=Interview.objects.create(application=app, interviewer=user),
+            state=Scorecard.SUBMITTED, version=1, recommendation=recommendation,
+            rationale="Demo history.", submitted_at=app.created_at + timedelta(days=10))
+        Answer.objects.bulk_create([
+            Answer(scorecard=card, question=questions[req.dimension_id], sort_order=k,
+                   rating=rating, situation="Demo history.")
+            for k, (req, rating) in enumerate(zip(requirements, ratings, strict=True))
+            if questions[req.dimension_id] is not None
+        ])
+
+
+def _evidence(app, ability, rng) -> None:
+    """Psychometric scales (no validity) and a judgment test: its first dimension is noise,
+    the others follow ability a little."""
+    from assessments.models import (
+        JudgmentTest,
+        PsychometricScale,
+        PsychometricScore,
+        SJTAttempt,
+        SJTInvitation,
+    )
+
+    for scale in PsychometricScale.objects.all():
+        z = round(rng.gauss(0.1 * ability, 1.0), 2)
+        PsychometricScore.objects.create(scale=scale, candidate=app.candidate, score_type="t",
+                                         score=round(50 + 10 * z, 1), z_score=z)
+    test = JudgmentTest.objects.filter(live=True).first()
+    sample = SJTAttempt.objects.filter(invitation__test=test,
+                                       dimension_scores__isnull=False).first()
+    if test is None or sample is None:
+        return
+    dims = sorted(sample.dimension_scores)
+    scores = {d: min(1.0, max(0.0, round(0.6 + (0.0 if k == 0 else 0.06 * ability)
+                                             + rng.gauss(0, 0.1), 3)))
+              for k, d in enumerate(dims)}
+    when = app.created_at + timedelta(days=8)
+    invitation = SJTInvitation.objects.create(
+        test=test, test_revision=test.live_revision, candidate=app.candidate, application=app,
+        email=app.candidate.email, created_at=when, expires_at=when + timedelta(days=6))
+    SJTAttempt.objects.create(
+        invitation=invitation, started_at=when, time_limit_minutes=test.time_limit_minutes,
+        answers={}, saved_at=when, completed_at=when + timedelta(minutes=20),
+        completion=SJTAttempt.SUBMITTED, dimension_scores=scores,
+        total_score=sum(scores.values()) / len(scores), items_answered=sample.items_total,
+        items_total=sample.items_total)

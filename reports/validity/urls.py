@@ -1,0 +1,11 @@
+from django.urls import path
+
+from reports.validity import views
+
+urlpatterns = [
+    path("profiles/<int:pk>/validity/", views.validity, name="profile_validity"),
+    path("profiles/<int:pk>/pipeline/", views.profile_pipeline, name="profile_pipeline"),
+    path("profiles/<int:pk>/pipeline.csv", views.profile_pipeline_csv,
+         name="profile_pipeline_csv"),
+    path("openings/<slug:slug>/pipeline/", views.opening_pipeline, name="opening_pipeline"),
+]
