@@ -77,7 +77,7 @@ def producer_comparison_words(cand: dict) -> str:
     """Whether the comparison with the company's producers can be read, in a few words."""
     if cand.get("model_usable"):
         top = (cand.get("posterior") or {}).get("top")
-        chance = "" if top is None else f": P(top) {top:.2f}"
+        chance = "" if top is None else f": P(top) {round(top * 100)} %"
         return f"compared with the company's producers{chance}, shown below"
     if cand.get("group") is None:
         return "no test, roleplay or psychometric result to compare with the producers"
