@@ -70,14 +70,21 @@ def _roleplay_groups(user, application) -> list[dict]:
 
 
 def home_panel(request):
-    """My work: roleplay scorecards assigned to me, drafts first."""
+    """My work: roleplays still to score; submitted ones only counted (a collapsed list)."""
     if not request.user.is_authenticated:
         return None
-    cards = list(
-        RoleplayScorecard.objects.filter(assessor=request.user)
-        .select_related("exercise", "candidate", "producer")
-        .order_by("status", "-created_at")[:50]
+    mine = RoleplayScorecard.objects.filter(assessor=request.user)
+    to_do = list(
+        mine.filter(status=RoleplayScorecard.DRAFT)
+        .select_related("exercise", "candidate", "producer").order_by("created_at", "pk")
     )
-    if not cards:
+    done = list(
+        mine.filter(status=RoleplayScorecard.SUBMITTED)
+        .select_related("exercise", "candidate", "producer").order_by("-submitted_at")[:20]
+    )
+    if not to_do and not done:
         return None
-    return "assessments/panel_home.html", {"cards": cards}
+    done_count = len(done) if len(done) < 20 else mine.filter(
+        status=RoleplayScorecard.SUBMITTED).count()
+    return "assessments/panel_home.html", {"cards": to_do, "done": done,
+                                           "done_count": done_count}

@@ -17,4 +17,6 @@ urlpatterns = [
         name="application_move_stage",
     ),
     path("people/invite/", views.invite, name="invite_user"),
+    path("people/me/notifications/", views.account_notifications,
+         name="account_notifications"),
 ]

@@ -296,3 +296,15 @@ SELECTION_TOP_SHARE = 0.25
 SELECTION_SJT_MIN_COMPLETE = float(os.environ.get("SELECTION_SJT_MIN_COMPLETE", 0.8))
 SELECTION_BOTTOM_SHARE = 0.25
 SELECTION_MIN_COHORT = 10
+
+# Interviews, invitations and reminders (docs/scheduling.md).
+# The time zone a new interview is proposed in; each interview keeps its own.
+SELECTION_INTERVIEW_TIME_ZONE = os.environ.get("SELECTION_INTERVIEW_TIME_ZONE", TIME_ZONE)
+# "Scorecard due" goes this many hours after an interview ended, "overdue" after the second.
+SELECTION_SCORECARD_DUE_HOURS = float(os.environ.get("SELECTION_SCORECARD_DUE_HOURS", 24))
+SELECTION_SCORECARD_OVERDUE_HOURS = float(
+    os.environ.get("SELECTION_SCORECARD_OVERDUE_HOURS", 48))
+# Candidate-facing emails name the company and whom to ask for adjustments.
+SELECTION_COMPANY_NAME = os.environ.get("SELECTION_COMPANY_NAME", "Our company")
+SELECTION_ADJUSTMENTS_CONTACT = os.environ.get("SELECTION_ADJUSTMENTS_CONTACT",
+                                               DEFAULT_FROM_EMAIL)
