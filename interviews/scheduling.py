@@ -8,7 +8,7 @@ needs a reason. Invitations leave only after the transaction commits.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, available_timezones
 
 from django.core.exceptions import ValidationError
@@ -84,14 +84,14 @@ def _checked_start(slot: Slot) -> datetime:
                               "interview unscheduled.")
     zone = check_time_zone(slot.time_zone)
     aware = slot.starts_local.replace(tzinfo=zone)
-    if aware.astimezone(timezone.UTC).astimezone(zone).replace(tzinfo=None) != slot.starts_local:
+    if aware.astimezone(UTC).astimezone(zone).replace(tzinfo=None) != slot.starts_local:
         raise ValidationError(f"{slot.starts_local:%H:%M} does not exist on that day in "
                               f"{slot.time_zone} (the clocks change); pick another time.")
     if not MIN_MINUTES <= slot.duration_minutes <= MAX_MINUTES:
         raise ValidationError(f"An interview lasts {MIN_MINUTES} to {MAX_MINUTES} minutes.")
     if not (slot.location.strip() or slot.video_link.strip()):
         raise ValidationError("Say where it happens: a location, a video link, or both.")
-    return aware.astimezone(timezone.UTC)
+    return aware.astimezone(UTC)
 
 
 def _place(location: str, video_link: str) -> str:
