@@ -15,7 +15,8 @@ def zone_names() -> list[str]:
 class SlotForm(forms.Form):
     """When and where one interview happens, or that it is cancelled and why."""
 
-    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    date = forms.DateField(required=False, widget=forms.DateInput(attrs={"type": "date"},
+                                                                    format="%Y-%m-%d"))
     start = forms.TimeField(required=False, label="Start",
                             widget=forms.TimeInput(attrs={"type": "time"}, format="%H:%M"))
     duration = forms.IntegerField(label="Minutes", min_value=MIN_MINUTES, max_value=MAX_MINUTES,

@@ -97,6 +97,7 @@ MATRIX = {
     "opening_fairness": ("GET", lambda o: f"/reports/fairness/{o.slug}/", HR_ONLY),
 }
 MATRIX.update(__import__("tests.authorization.report_urls", fromlist=["MATRIX"]).MATRIX)
+MATRIX.update(__import__("tests.authorization.schedule_urls", fromlist=["MATRIX"]).MATRIX)
 
 PREFIX_RULES = {
     # Signed in without access: the 403 page (a login redirect would loop straight back).
