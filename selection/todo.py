@@ -50,7 +50,7 @@ def approvals_waiting(user, now=None) -> list[Approval]:
         workflow = state.workflow_state
         requester = workflow.requested_by
         content = state.revision.object_str if state.revision else str(workflow.content_object)
-        kind = workflow.base_content_type.name if workflow.base_content_type_id else "item"
+        kind = _kind(state)
         approvals.append(Approval(
             title=content, kind=kind,
             requested_by=(requester.get_full_name() or requester.email) if requester else "",
@@ -58,6 +58,13 @@ def approvals_waiting(user, now=None) -> list[Approval]:
             url=_edit_url(workflow),
         ))
     return approvals
+
+
+def _kind(state) -> str:
+    """What is being changed, in words ("role profile")."""
+    model = state.revision.content_type.model_class() if state.revision else None
+    name = str(model._meta.verbose_name) if model else "item"
+    return name.removesuffix(" page")
 
 
 def _edit_url(workflow) -> str:
