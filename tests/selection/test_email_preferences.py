@@ -41,3 +41,29 @@ def test_every_email_has_a_text_and_an_html_part(interviewer, mailoutbox):
     assert "Scorecard" not in message.body or message.body.strip()
     assert [kind for _, kind in message.alternatives] == ["text/html"]
     assert "<p>" in message.alternatives[0][0] and "<p>" not in message.body
+
+
+def test_managers_hear_when_a_candidate_reaches_calibration(
+        application, manager, hr, django_capture_on_commit_callbacks, mailoutbox):
+    from selection.pipeline import move_to_stage
+
+    with django_capture_on_commit_callbacks(execute=True):
+        move_to_stage(application=application, stage="calibration", by=hr)
+    message, = mailoutbox
+    assert message.to == [manager.email]
+    assert "Ada Lovelace reached calibration" in message.subject
+    assert f"/openings/{application.opening.slug}/candidates/{application.pk}/" in message.body
+    with django_capture_on_commit_callbacks(execute=True):
+        move_to_stage(application=application, stage="calibration", by=hr)
+    assert len(mailoutbox) == 1  # staying at calibration is not arriving again
+
+
+def test_the_packet_requester_hears_when_it_is_ready(opening, manager, mailoutbox,
+                                                     tmp_path, settings):
+    from reports.packets.jobs import request_packet
+
+    settings.SELECTION_PACKET_DIR = tmp_path
+    packet = request_packet(opening, stage="calibration", user=manager)
+    message, = [m for m in mailoutbox if m.subject.startswith("Calibration packet ready")]
+    assert message.to == [manager.email]
+    assert f"/reports/openings/{opening.slug}/packets/{packet.pk}/" in message.body
