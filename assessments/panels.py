@@ -69,6 +69,12 @@ def _roleplay_groups(user, application) -> list[dict]:
     return list(groups.values())
 
 
+def roleplays_to_score(user) -> int:
+    """For the top bar: the user's roleplay scorecards not yet submitted."""
+    return RoleplayScorecard.objects.filter(assessor=user,
+                                            status=RoleplayScorecard.DRAFT).count()
+
+
 def home_panel(request):
     """My work: roleplays still to score; submitted ones only counted (a collapsed list)."""
     if not request.user.is_authenticated:

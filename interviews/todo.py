@@ -72,6 +72,16 @@ def interviewer_day(user, now=None) -> InterviewerDay:
     return day
 
 
+def due_count(user, now=None) -> int:
+    """For the top bar: interviews in the next seven days plus scorecards of ended
+    interviews still to write (one query)."""
+    now = now or timezone.now()
+    return Interview.objects.filter(interviewer=user, status=Interview.SCHEDULED).filter(
+        Q(starts_at__gte=now, starts_at__lt=now + WEEK)
+        | Q(starts_at__lt=now, scorecard__state=Scorecard.DRAFT)
+    ).count()
+
+
 @dataclass
 class OpeningWeek:
     """One opening on a hiring manager's home page."""

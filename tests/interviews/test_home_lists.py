@@ -131,3 +131,17 @@ def test_hr_home_query_count_does_not_grow_with_openings(client, library, hr, ma
     assert home_queries(client, hr) == one
     page = client.get("/").content.decode()
     assert page.count("no interview kit yet") == 20
+
+
+def test_the_top_bar_counts_what_is_due(client, scheduled, manager, interviewer, mailed):
+    client.force_login(interviewer)
+    assert 'title="Due:' not in client.get("/interviews/").content.decode()
+    other = factories.make_application(scheduled.opening, "Grace", "Hopper")
+    planning.schedule_interviews(application=other, by=manager)
+    zone = Interview.objects.first().zone
+    with mailed():
+        book(scheduled, manager, local_tomorrow_at(9), only=interviewer)
+        book(other, manager, (timezone.now() - timedelta(hours=30)).astimezone(zone)
+             .replace(tzinfo=None), only=interviewer)
+    page = client.get("/interviews/").content.decode()
+    assert '">2<span class="visually-hidden"> due</span>' in page
