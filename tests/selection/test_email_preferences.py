@@ -31,7 +31,7 @@ def test_required_emails_cannot_be_turned_off_and_say_why(client, interviewer, m
     assert wants(interviewer, "scorecard_overdue") and wants(interviewer, "interview_assigned")
     assert send(interviewer, "scorecard_overdue") is True
     page = client.get("/people/me/notifications/").content.decode()
-    assert "Always on: The hiring team cannot decide fairly" in page
+    assert "Always on. The hiring team cannot decide fairly" in page
     assert page.count("disabled") == sum(not k.optional for k in KINDS.values())
 
 
