@@ -6,10 +6,10 @@ class AssessmentsConfig(AppConfig):
     verbose_name = "Assessments"
 
     def ready(self) -> None:
-        from selection.panels import register_panel
+        from selection.panels import register_nav_count, register_panel
         from selection.pipeline import register_stage_guard
 
-        from .panels import application_panel, home_panel
+        from .panels import application_panel, home_panel, roleplays_to_score
         from .references import panels as reference_panels
         from .references.background import rejection_guard
 
@@ -18,3 +18,4 @@ class AssessmentsConfig(AppConfig):
         register_panel("opening", reference_panels.opening_panel)
         register_panel("home", home_panel)
         register_stage_guard(rejection_guard)
+        register_nav_count(roleplays_to_score)

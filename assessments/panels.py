@@ -69,15 +69,28 @@ def _roleplay_groups(user, application) -> list[dict]:
     return list(groups.values())
 
 
+def roleplays_to_score(user) -> int:
+    """For the top bar: the user's roleplay scorecards not yet submitted."""
+    return RoleplayScorecard.objects.filter(assessor=user,
+                                            status=RoleplayScorecard.DRAFT).count()
+
+
 def home_panel(request):
-    """My work: roleplay scorecards assigned to me, drafts first."""
+    """My work: roleplays still to score; submitted ones only counted (a collapsed list)."""
     if not request.user.is_authenticated:
         return None
-    cards = list(
-        RoleplayScorecard.objects.filter(assessor=request.user)
-        .select_related("exercise", "candidate", "producer")
-        .order_by("status", "-created_at")[:50]
+    mine = RoleplayScorecard.objects.filter(assessor=request.user)
+    to_do = list(
+        mine.filter(status=RoleplayScorecard.DRAFT)
+        .select_related("exercise", "candidate", "producer").order_by("created_at", "pk")
     )
-    if not cards:
+    done = list(
+        mine.filter(status=RoleplayScorecard.SUBMITTED)
+        .select_related("exercise", "candidate", "producer").order_by("-submitted_at")[:20]
+    )
+    if not to_do and not done:
         return None
-    return "assessments/panel_home.html", {"cards": cards}
+    done_count = len(done) if len(done) < 20 else mine.filter(
+        status=RoleplayScorecard.SUBMITTED).count()
+    return "assessments/panel_home.html", {"cards": to_do, "done": done,
+                                           "done_count": done_count}

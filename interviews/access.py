@@ -6,10 +6,11 @@ from django.http import Http404
 from selection.access import application_for_user, opening_for_user
 from selection.models import Application, HiringTeamMember, Opening
 
-from .models import InterviewKit, Scorecard
+from .models import CalendarFeed, InterviewKit, Scorecard
 
 __all__ = [
     "application_for_manager",
+    "feed_owner",
     "kit_for_manager",
     "opening_for_manager",
     "scorecard_for_user",
@@ -59,3 +60,15 @@ def kit_for_manager(request, slug: str) -> tuple[Opening, InterviewKit | None]:
 def application_for_manager(request, slug: str, pk: int) -> Application:
     """A candidate's application, for the people who manage the opening."""
     return application_for_user(request, slug, pk)
+
+
+def feed_owner(token: str):
+    """The person whose calendar feed this secret token opens; 404 for any other token.
+
+    Calendar apps cannot log in, so the token is the key; resetting it (a new token)
+    makes the old address answer 404.
+    """
+    feed = CalendarFeed.objects.select_related("user").filter(token=token).first()
+    if feed is None or not feed.user.is_active:
+        raise Http404("No such calendar.")
+    return feed.user

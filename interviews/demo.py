@@ -2,16 +2,19 @@
 
 import random
 import statistics
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 
 from competencies.models import Dimension
 from selection.models import Application, Opening
 
 from . import planning, scoring
 from .demo_content import QUESTIONS
-from .models import InterviewKit, Question, Scorecard
+from .models import Interview, InterviewKit, Question, Scorecard
 
 MANAGERS = {"ae-nordics": "manager@demo.selection", "sdr-london": "manager2@demo.selection"}
 # How each demo interviewer tends to rate: a lenient, a neutral and a strict one.
@@ -155,6 +158,44 @@ def _seed_interviews(opening: Opening, manager) -> tuple[int, int]:
     return interviews, submitted
 
 
+DEMO_ZONE = "Europe/Stockholm"
+DEMO_ROOM = "Stureplan 4, Stockholm: room Kebnekaise"
+
+
+def _at(days: int, hour: int) -> datetime:
+    """``hour`` o'clock Stockholm time, ``days`` from today."""
+    zone = ZoneInfo(DEMO_ZONE)
+    day = timezone.now().astimezone(zone).date() + timedelta(days=days)
+    return datetime.combine(day, time(hour), tzinfo=zone)
+
+
+def _seed_times(opening: Opening) -> None:
+    """Gives the demo's interviews a time and place (no emails: it is the past, mostly).
+
+    Submitted scorecards belong to interviews of the last weeks; the blind-scoring demo
+    interviewer has one interview two days ago (scorecard due), one tomorrow at 10:00 and
+    one the day after, and the rest not scheduled yet.
+    """
+    rows = list(
+        Interview.objects.filter(application__opening=opening, starts_at__isnull=True)
+        .select_related("interviewer", "scorecard").order_by("application__pk", "pk")
+    )
+    pending = [i for i in rows if not i.scorecard.is_final]
+    plan = {i.pk: _at(d, h) for i, (d, h) in zip(pending, [(-2, 9), (1, 10), (2, 14)],
+                                                   strict=False)}
+    for n, interview in enumerate(rows):
+        start = plan.get(interview.pk)
+        if start is None and interview.scorecard.is_final:
+            start = _at(-(21 - n % 18), 9 + n % 7)
+        if start is None:
+            continue
+        interview.starts_at, interview.time_zone = start, DEMO_ZONE
+        interview.status, interview.duration_minutes = Interview.SCHEDULED, 60
+        interview.location = DEMO_ROOM if n % 2 else ""
+        interview.video_link = "" if n % 2 else "https://meet.example.com/selection-demo"
+        interview.save()
+
+
 def seed(stdout=None) -> dict[str, int]:
     """Creates what is missing of the interviews demo; returns what was newly created."""
     created = {"SAR questions": _seed_questions(), "interview kits": 0, "interviews": 0,
@@ -179,6 +220,7 @@ def seed(stdout=None) -> dict[str, int]:
             planning.plan_coverage(InterviewKit.objects.get(opening=opening))
         ):
             new, done = _seed_interviews(opening, manager)
+            _seed_times(opening)
             created["interviews"] += new
             created["scorecards submitted"] += done
     return created

@@ -138,9 +138,11 @@ def schedule(request, slug, pk):
         messages.error(request, _errors(exc))
     else:
         if created:
-            messages.success(request, f"{created} interview(s) scheduled from the plan.")
+            messages.success(request, f"{created} interview(s) created from the plan, one "
+                                      "per interviewer: give each a time and a place.")
         else:
             messages.info(request, "Every planned interviewer already has this interview.")
+        return redirect("interviews:schedule_times", slug=slug, pk=pk)
     return redirect(application.get_absolute_url())
 
 

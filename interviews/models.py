@@ -1,5 +1,8 @@
 """Behavioural interviews: the SAR question bank, kits and plans, interviews and scorecards."""
 
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -163,8 +166,23 @@ class KitQuestion(models.Model):
         return f"{self.kit}: {self.question}"
 
 
+def default_time_zone() -> str:
+    """The time zone a new interview starts in (``SELECTION_INTERVIEW_TIME_ZONE``)."""
+    return settings.SELECTION_INTERVIEW_TIME_ZONE
+
+
 class Interview(models.Model):
-    """One interviewer with one candidate's application."""
+    """One interviewer with one candidate's application, and when and where it happens.
+
+    An interview starts unscheduled; scheduling gives it a start (stored in UTC), a
+    duration, the time zone it is held in and a place or a video link. Every change
+    after the first invitation bumps ``sequence``, the iCalendar SEQUENCE that lets
+    calendars replace the earlier version; ``InterviewChange`` keeps the history.
+    """
+
+    UNSCHEDULED, SCHEDULED, CANCELLED = "unscheduled", "scheduled", "cancelled"
+    STATUSES = [(UNSCHEDULED, "Not scheduled"), (SCHEDULED, "Scheduled"),
+                (CANCELLED, "Cancelled")]
 
     application = models.ForeignKey(
         Application, on_delete=models.CASCADE, related_name="interviews"
@@ -176,6 +194,15 @@ class Interview(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
     created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(max_length=12, choices=STATUSES, default=UNSCHEDULED)
+    starts_at = models.DateTimeField(null=True, blank=True)
+    duration_minutes = models.PositiveSmallIntegerField(default=60)
+    time_zone = models.CharField(max_length=64, default=default_time_zone)
+    location = models.CharField(max_length=200, blank=True)
+    video_link = models.URLField(max_length=500, blank=True)
+    cancel_reason = models.TextField(blank=True)
+    sequence = models.PositiveIntegerField(default=0)
+    candidate_invited = models.BooleanField(default=False)
 
     class Meta:
         ordering = ["-created_at", "pk"]
@@ -187,6 +214,43 @@ class Interview(models.Model):
 
     def __str__(self) -> str:
         return f"{self.interviewer} with {self.application.candidate}"
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == self.SCHEDULED and self.starts_at is not None
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.time_zone)
+
+    @property
+    def local_start(self):
+        """The start in the interview's own time zone (None when unscheduled)."""
+        return self.starts_at.astimezone(self.zone) if self.starts_at else None
+
+    @property
+    def local_end(self):
+        return self.local_start + timedelta(minutes=self.duration_minutes) if self.starts_at \
+            else None
+
+    @property
+    def ends_at(self):
+        return self.starts_at + timedelta(minutes=self.duration_minutes) if self.starts_at \
+            else None
+
+    @property
+    def when_display(self) -> str:
+        """'Tuesday 1 December 2026, 10:00–11:00 (Europe/Stockholm)', in its own time zone."""
+        if not self.starts_at:
+            return "Not scheduled"
+        start, end = self.local_start, self.local_end
+        return (f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}–{end:%H:%M} "
+                f"({self.time_zone})")
+
+    @property
+    def place(self) -> str:
+        """Where it happens, in words: the location, the video link, or both."""
+        return " · ".join(part for part in (self.location, self.video_link) if part)
 
 
 class Scorecard(models.Model):
@@ -279,3 +343,15 @@ class Amendment(models.Model):
 
     def __str__(self) -> str:
         return f"Amendment of {self.scorecard} at {self.amended_at:%Y-%m-%d %H:%M}"
+
+
+from .schedule_models import (  # noqa: E402
+    CalendarFeed,
+    InterviewChange,
+    ScorecardReminder,
+    new_feed_token,
+)
+
+__all__ = ["Amendment", "Answer", "CalendarFeed", "Interview", "InterviewChange",
+           "InterviewKit", "KitQuestion", "Question", "Scorecard", "ScorecardReminder",
+           "new_feed_token"]

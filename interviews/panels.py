@@ -1,23 +1,52 @@
 """Sections this app adds to hiring-core pages (selection/panels.py slots)."""
 
-from selection.models import HiringTeamMember
+from django.urls import reverse
 
-from . import planning, selectors
+from selection.access import is_hr
+from selection.links import absolute_url
+from selection.models import HiringTeamMember, Opening
+
+from . import feeds, planning, selectors, todo
 from .models import InterviewKit
 
 
 def home_panel(request):
-    """'My interviews' on the home page, for anyone with interviews or on a team as one."""
+    """The interviewer's day: upcoming interviews, scorecards to write (most late first),
+    interviews without a time yet, and the done ones folded away."""
     user = request.user
     if not user.is_authenticated:
         return None
-    interviews = selectors.my_interviews(user)
-    if not interviews and not HiringTeamMember.objects.filter(
-        user=user, role=HiringTeamMember.INTERVIEWER
-    ).exists():
+    day = todo.interviewer_day(user)
+    if not (day.upcoming or day.to_write or day.unscheduled or day.done) and not \
+            HiringTeamMember.objects.filter(user=user, role=HiringTeamMember.INTERVIEWER).exists():
         return None
-    return "interviews/panels/home.html", {"interviews": interviews[:10],
-                                          "more": len(interviews) > 10}
+    return "interviews/panels/home.html", {"day": day}
+
+
+def manager_home_panel(request):
+    """Per opening the user manages: scorecards outstanding and this week's interviews."""
+    if not request.user.is_authenticated:
+        return None
+    openings = todo.managed_openings(request.user)
+    if not openings:
+        return None
+    return "interviews/panels/manager_home.html", {"weeks": todo.manager_week(openings)}
+
+
+def hr_home_panel(request):
+    """For HR: open openings whose interview plan is missing or incomplete."""
+    if not is_hr(request.user):
+        return None
+    openings = list(Opening.objects.filter(status=Opening.OPEN)
+                    .select_related("role_profile_revision").order_by("title"))
+    return "interviews/panels/hr_home.html", {"missing": todo.openings_without_plan(openings)}
+
+
+def account_panel(request):
+    """The user's private calendar address on the emails-and-calendar page."""
+    feed = feeds.feed_for(request.user)
+    url = absolute_url(reverse("interviews:calendar_feed", args=[feed.token]))
+    return "interviews/panels/calendar.html", {"url": url}
 
 
 def application_panel(request, application):

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import manage_views, views
+from . import manage_views, schedule_views, views
 
 app_name = "interviews"
 
@@ -22,6 +22,13 @@ urlpatterns = [
         manage_views.schedule,
         name="schedule",
     ),
+    path(
+        "openings/<slug:slug>/candidates/<int:pk>/times/",
+        schedule_views.schedule_times,
+        name="schedule_times",
+    ),
+    path("calendar/reset/", schedule_views.calendar_reset, name="calendar_reset"),
+    path("calendar/<str:token>.ics", schedule_views.calendar_feed, name="calendar_feed"),
     path(
         "openings/<slug:slug>/calibration-session/",
         manage_views.calibration_session,

@@ -46,3 +46,11 @@ def initials_avatar_url(user, size: int = 50) -> str:
         "</svg>"
     )
     return "data:image/svg+xml," + quote(svg)
+
+
+def company_name() -> str:
+    """The hiring company's name as candidates and interviewers read it in emails and
+    invitations: ``SELECTION_COMPANY_NAME``, or "the hiring team" when it is not set."""
+    from django.conf import settings
+
+    return settings.SELECTION_COMPANY_NAME or "the hiring team"

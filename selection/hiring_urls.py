@@ -27,4 +27,6 @@ urlpatterns = [
         name="application_start",
     ),
     path("people/invite/", views.invite, name="invite_user"),
+    path("people/me/notifications/", views.account_notifications,
+         name="account_notifications"),
 ]

@@ -20,3 +20,18 @@ def register_panel(slot: str, panel: Callable) -> None:
 
 def panels_for(slot: str, request, **objects) -> list[tuple[str, dict]]:
     return [r for panel in _SLOTS.get(slot, []) if (r := panel(request, **objects)) is not None]
+
+
+_COUNTS: list[Callable] = []
+
+
+def register_nav_count(count: Callable) -> None:
+    """Adds ``count(user) -> int`` (things due for the user) to the number beside My work."""
+    if count not in _COUNTS:
+        _COUNTS.append(count)
+
+
+def nav_count(user) -> int:
+    if not user.is_authenticated:
+        return 0
+    return sum(count(user) for count in _COUNTS)

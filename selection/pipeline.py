@@ -7,11 +7,15 @@ for a decision that moves the candidate on), and the HR workspace's candidate fo
 refuses those stages (``refuse_settling_stage``).
 """
 
+from functools import partial
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
-from .models import Application, Decision, DecisionReason, StageChange
+from .links import absolute_url
+from .models import Application, Decision, DecisionReason, HiringTeamMember, StageChange
+from .notifications import notify
 
 # The stages that settle a candidate, and the decision outcomes that lead to each.
 DECISION_STAGES = {
@@ -59,10 +63,27 @@ def _move(locked: Application, stage: str, by) -> Application:
     StageChange.objects.create(
         application=locked, from_stage=locked.stage, to_stage=stage, changed_by=by
     )
+    arrived = stage == Application.CALIBRATION and locked.stage != stage
     locked.stage = stage
     locked.stage_changed_at = timezone.now()
     locked.save(update_fields=["stage", "stage_changed_at"])
+    if arrived:
+        transaction.on_commit(partial(tell_managers_of_calibration, locked.pk))
     return locked
+
+
+def tell_managers_of_calibration(application_id: int) -> int:
+    """Emails the opening's hiring managers that a candidate reached calibration."""
+    application = Application.objects.select_related("candidate", "opening").get(
+        pk=application_id)
+    managers = [m.user for m in HiringTeamMember.objects.filter(
+        opening=application.opening, role=HiringTeamMember.HIRING_MANAGER).select_related("user")]
+    url = absolute_url(application.get_absolute_url())
+    return sum(notify(user, "candidate_in_calibration",
+                      subject=f"{application.candidate.full_name} reached calibration",
+                      template="selection/email/candidate_in_calibration",
+                      context={"application": application, "url": url})
+               for user in managers)
 
 
 def active_reasons() -> list[DecisionReason]:

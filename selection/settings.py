@@ -316,3 +316,12 @@ SELECTION_REFERENCE_RETENTION_DAYS = int(os.environ.get("SELECTION_REFERENCE_RET
 SELECTION_ADVERSE_WAIT_DAYS = int(os.environ.get("SELECTION_ADVERSE_WAIT_DAYS", 5))
 # Requests per signed reference link (candidate's or referee's) per five minutes.
 SELECTION_LINK_RATE_LIMIT = int(os.environ.get("SELECTION_LINK_RATE_LIMIT", 120))
+# Interviews, invitations and reminders (docs/scheduling.md).
+# The time zone a new interview is proposed in; each interview keeps its own.
+SELECTION_INTERVIEW_TIME_ZONE = os.environ.get("SELECTION_INTERVIEW_TIME_ZONE", TIME_ZONE)
+# "Scorecard due" goes this many hours after an interview ended, "overdue" after the second.
+SELECTION_SCORECARD_DUE_HOURS = float(os.environ.get("SELECTION_SCORECARD_DUE_HOURS", 24))
+SELECTION_SCORECARD_OVERDUE_HOURS = float(
+    os.environ.get("SELECTION_SCORECARD_OVERDUE_HOURS", 48))
+SELECTION_ADJUSTMENTS_CONTACT = os.environ.get("SELECTION_ADJUSTMENTS_CONTACT",
+                                               DEFAULT_FROM_EMAIL)

@@ -9,10 +9,11 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access
+from . import access, todo
 from .forms import DecisionForm, InviteForm, StageForm
 from .invitations import invite_user
 from .models import Application
+from .notifications import preferences, set_preferences
 from .panels import panels_for
 from .pipeline import (
     active_reasons,
@@ -35,7 +36,10 @@ def home(request):
     return render(
         request,
         "selection/home.html",
-        {"openings": openings, "panels": panels_for("home", request)},
+        {"openings": openings, "panels": panels_for("home", request),
+         "decisions": todo.decisions_waiting(list(openings)),
+         "approvals": todo.approvals_waiting(request.user) if access.is_hr(request.user)
+         else None},
     )
 
 
@@ -160,3 +164,17 @@ def invite(request):
         messages.success(request, f"Invitation sent to {user.email}.")
         return redirect("invite_user")
     return render(request, "selection/invite.html", {"form": form})
+
+
+@login_required
+def account_notifications(request):
+    """The person's emails (optional ones can be turned off) and what other apps add
+    (the calendar feed)."""
+    if request.method == "POST":
+        set_preferences(user=request.user, enabled=set(request.POST.getlist("kind")))
+        messages.success(request, "Your email choices are saved.")
+        return redirect("account_notifications")
+    return render(request, "selection/account_notifications.html", {
+        "kinds": preferences(request.user),
+        "panels": panels_for("account", request),
+    })

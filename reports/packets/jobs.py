@@ -38,6 +38,7 @@ from django_tasks import task
 from reports.calibration.blinding import blind_for, carried_scorecards
 from reports.hiring_report.gather import candidate_report, opening_context
 from reports.packets.models import ReportPacket
+from reports.packets.notices import tell_requester
 from selection.access import is_hr
 from selection.models import Application, Opening
 
@@ -292,7 +293,10 @@ def run_packet(packet: ReportPacket, token: str) -> str:
     finally:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
+    if finished:
+        tell_requester(packet)
     return ReportPacket.DONE if finished else "superseded"
+
 
 
 def _partial_prefix(packet_id: int, token: str) -> str:

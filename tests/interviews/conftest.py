@@ -99,3 +99,33 @@ def other_opening(library, other_manager, groups):
     return factories.make_opening(
         library["profile"], manager=other_manager, interviewers=[person], slug="ae-other"
     )
+
+
+def book(application, manager, start, *, zone="Europe/Stockholm", minutes=60,
+         location="Room 4, Stureplan 2", video="", invite_candidate=False, reason="",
+         only=None):
+    """Schedules (or moves) the candidate's interviews, one hour apart from ``start``
+    (a naive local datetime), the way the scheduling page does."""
+    from datetime import timedelta
+
+    from interviews import scheduling
+
+    interviews = scheduling.interviews_of(application)
+    if only is not None:
+        interviews = [i for i in interviews if i.interviewer_id == only.pk]
+    slots = [
+        scheduling.Slot(interview=i, starts_local=start + timedelta(hours=n),
+                        duration_minutes=minutes, time_zone=zone, location=location,
+                        video_link=video, reason=reason)
+        for n, i in enumerate(interviews)
+    ]
+    return scheduling.save_schedule(application=application, slots=slots, by=manager,
+                                    invite_candidate=invite_candidate)
+
+
+@pytest.fixture
+def mailed(django_capture_on_commit_callbacks, mailoutbox):
+    """Runs the after-commit emails of whatever the test does inside ``with mailed():``."""
+    def run():
+        return django_capture_on_commit_callbacks(execute=True)
+    return run

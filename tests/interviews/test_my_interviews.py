@@ -12,12 +12,12 @@ def test_my_interviews_lists_only_my_own(client, scheduled, interviewer, intervi
     assert f"/interviews/scorecards/{mine.pk}/" in page
     assert f"/interviews/scorecards/{theirs.pk}/" not in page
     home = client.get("/").content.decode()
-    assert "My interviews" in home and f"/interviews/scorecards/{mine.pk}/" in home
+    assert "Scorecards to write" in home and f"/interviews/scorecards/{mine.pk}/" in home
 
 
 def test_home_panel_hidden_for_people_who_do_not_interview(client, scheduled, hr):
     client.force_login(hr)
-    assert "My interviews" not in client.get("/").content.decode()
+    assert "Scorecards to write" not in client.get("/").content.decode()
 
 
 def test_scorecard_page_shows_probes_best_case_and_anchors_in_a_fieldset(client, scheduled,

@@ -75,8 +75,9 @@ def test_query_count_does_not_grow_with_candidates(client, manager, cohort_openi
     # session, user, opening, HR check, team roles, latest snapshot; blind scoring: the
     # applications, the reader's own scorecards, team roles, own roleplay drafts; the
     # headlines: recommendations, judgment tests, roleplays (+ ratings and dimensions when
-    # there are any), psychometrics
-    assert len(queries) <= 16, [q["sql"] for q in queries]
+    # there are any), psychometrics; the top bar: whether the reader manages openings,
+    # interviews and roleplays due
+    assert len(queries) <= 19, [q["sql"] for q in queries]
 
 
 def test_query_count_is_the_same_with_more_candidates(client, manager, cohort_opening):

@@ -47,4 +47,4 @@ def test_query_count_does_not_grow_with_applications(client, hr, opening):
         with CaptureQueriesContext(connection) as queries:
             assert client.get(f"/reports/fairness/{opening.slug}/").status_code == 200
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 8
+    assert counts[0] == counts[1] <= 10  # 8, and the top bar's interviews and roleplays due

@@ -10,6 +10,8 @@ database.
 
 The sweep also sends the reference reminders that are due and erases reference answers
 past their retention (``assessments.references.reminders``).
+The sweep then runs every job other apps registered with ``selection.sweeps`` (the
+scorecard reminders of ``interviews.reminders``): they cannot import this command.
 
 It also checks in at every sweep (``reports.packets.workers``), so pages with queued work can
 say at once when no worker is running.
@@ -31,13 +33,16 @@ logger = logging.getLogger("selection.worker")
 
 
 def sweep(worker_id: str) -> list[int]:
-    """Checks in, queues lost builds again, removes expired packets; returns the ids requeued.
+    """Checks in, queues lost builds again, removes expired packets, runs registered jobs.
+
+    Returns the ids of the packets queued again.
 
     A database hiccup in either step is logged and tried again at the next sweep.
     """
     from reports.packets.jobs import recover_stale_packets
     from reports.packets.retention import remove_expired_packets
     from reports.packets.workers import check_in
+    from selection.sweeps import run_sweeps
 
     recovered = []
     try:
@@ -51,6 +56,7 @@ def sweep(worker_id: str) -> list[int]:
     except Exception:
         logger.warning("Removing expired packets failed; trying again later", exc_info=True)
     reference_sweep()  # reminders to referees and candidates, answers past retention
+    run_sweeps()  # the other apps' periodic jobs (scorecard reminders); each logs its failures
     return recovered
 
 
