@@ -9,7 +9,9 @@ turns it into a reportlab ``Drawing`` (flipping y), ``to_svg`` into an inline SV
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html import escape
 
 from reportlab.graphics import shapes as rl
@@ -91,6 +93,9 @@ class Chart:
     height: float
     title: str
     shapes: list = field(default_factory=list)
+    # For charts of many rows: given the height left on a page, the part that fits and the
+    # rest (two charts), or None when not even one row fits. The PDF splits across pages.
+    split: Callable[[float], tuple[Chart, Chart] | None] | None = None
 
     def add(self, *items) -> None:
         self.shapes.extend(items)
@@ -269,15 +274,22 @@ def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Ch
     return chart
 
 
+POSTERIOR_ROW_H, POSTERIOR_TOP, POSTERIOR_FOOT = 15.0, 18.0, 8.0
+
+
 def posterior_chart(rows: list[dict], *, width: float = 500, label_w: float = 150) -> Chart:
     """Stacked bars of P(top), P(middle), P(bottom), one per candidate.
 
-    ``rows``: dicts with ``name`` and ``posterior`` ({tier: probability or None}).
+    ``rows``: dicts with ``name`` and ``posterior`` ({tier: probability or None}). In a PDF
+    the chart splits between rows across pages, each part with its own legend, so a packet
+    of any number of candidates lays out.
     """
     register_fonts()
-    row_h, top = 15.0, 18.0
-    height = top + row_h * max(len(rows), 1) + 8
+    row_h, top = POSTERIOR_ROW_H, POSTERIOR_TOP
+    height = top + row_h * max(len(rows), 1) + POSTERIOR_FOOT
     chart = Chart(width, height, "Probability of resembling each producer cohort")
+    if len(rows) > 1:
+        chart.split = partial(_split_posterior, rows, width, label_w)
     x = label_w
     for tier in TIERS:
         label = f"P({tier})"
@@ -300,6 +312,16 @@ def posterior_chart(rows: list[dict], *, width: float = 500, label_w: float = 15
             start += share
         chart.add(Text(width - 28, y + 10, f"{round(100 * post['top'])}%", 7, "start"))
     return chart
+
+
+def _split_posterior(rows: list[dict], width: float, label_w: float,
+                     available: float) -> tuple[Chart, Chart] | None:
+    """The rows that fit in ``available`` points and the rest, as two posterior charts."""
+    fits = math.floor((available - POSTERIOR_TOP - POSTERIOR_FOOT) / POSTERIOR_ROW_H)
+    if fits < 1 or fits >= len(rows):
+        return None
+    return (posterior_chart(rows[:fits], width=width, label_w=label_w),
+            posterior_chart(rows[fits:], width=width, label_w=label_w))
 
 
 def expectancy_chart(bins: list[dict], *, width: float = 420, height: float = 150) -> Chart:
@@ -338,11 +360,26 @@ def _colour(value: str | None):
     return None if value is None else colors.HexColor(value)
 
 
+class SplittingDrawing(rl.Drawing):
+    """A Drawing of a chart that can split between its rows when a page is too short."""
+
+    def split(self, avail_width, avail_height):
+        parts = self.__dict__["_chart"].split(avail_height)
+        return [] if parts is None else [to_drawing(part) for part in parts]
+
+
 def to_drawing(chart: Chart) -> rl.Drawing:
-    """The chart as a reportlab Drawing (y flipped: reportlab's origin is bottom-left)."""
+    """The chart as a reportlab Drawing (y flipped: reportlab's origin is bottom-left).
+
+    A chart that can split (``Chart.split``) becomes a Drawing that splits across pages.
+    """
     register_fonts()
     h = chart.height
-    drawing = rl.Drawing(chart.width, h)
+    if chart.split is None:
+        drawing = rl.Drawing(chart.width, h)
+    else:
+        drawing = SplittingDrawing(chart.width, h)
+        drawing.__dict__["_chart"] = chart  # Drawing checks attribute names; bypass for ours
     for s in chart.shapes:
         if isinstance(s, Line):
             drawing.add(rl.Line(s.x1, h - s.y1, s.x2, h - s.y2, strokeColor=_colour(s.stroke),
