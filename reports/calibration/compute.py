@@ -22,6 +22,7 @@ from reports.calibration.evidence import (
     instrument_family,
 )
 from reports.calibration.interviewers import interviewer_agreement
+from reports.calibration.summaries import cohort_summaries
 from reports.calibration.validity import concurrent_validity
 from reports.models import CalibrationSnapshot
 from reports.stats import candidate_fit, cohort_differences, validate_fit
@@ -48,8 +49,9 @@ def jsonable(value):
 # Bump when the payload gains or changes fields: stored snapshots of an older format are
 # recomputed before a page shows them. 2: per-candidate instrument coverage. 3: producers-only
 # standardisation (frozen reference), candidate groups by instrument set, cross-validated
-# model quality; probabilities only where the model beats the base rates.
-PAYLOAD_FORMAT = 3
+# model quality; probabilities only where the model beats the base rates. 4: producer cohorts
+# summarised per dimension (``cohort_summary``) so reports read them from the snapshot.
+PAYLOAD_FORMAT = 4
 TOP_SHARE_NOTE = (
     "Distance counts in every direction: a profile beyond the top producers' (higher on every "
     "dimension) is also far from their centre."
@@ -106,6 +108,7 @@ def build_calibration(opening, evidence: OpeningEvidence, *, min_n: int) -> dict
         "groups": groups,
         "top_share_note": TOP_SHARE_NOTE,
         "reference": _reference(evidence),
+        "cohort_summary": cohort_summaries(evidence),
         "candidates": candidates,
         "interviewers": agreement,
         "validity": concurrent_validity(evidence),

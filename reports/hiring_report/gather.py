@@ -3,7 +3,8 @@
 ``candidate_report(application)`` returns a ``HiringReport``; the PDF
 (reports/pdf/candidate_report.py) and the browser page render it without further
 queries. ``opening_context(opening)`` loads what all candidates of an opening share
-(the evidence and its calibration), so a packet loads it once.
+(the calibration: the opening's stored snapshot, see ``calibration/snapshots.py``), so a
+packet loads it once and a report page loads only its own candidate's evidence.
 
 Rules (the report's appendix prints the same words):
 
@@ -36,7 +37,8 @@ from reports.calibration.blinding import (
     exercise_titles,
 )
 from reports.calibration.compute import calibrate_opening
-from reports.calibration.evidence import OpeningEvidence
+from reports.calibration.snapshots import Freshness, stored_calibration
+from reports.calibration.summaries import cohort_means
 from reports.hiring_report import evidence as ev
 from reports.hiring_report.headline import (
     BANDS,
@@ -55,14 +57,14 @@ class OpeningContext:
     """What every candidate report of one opening shares."""
 
     opening: object
-    evidence: OpeningEvidence
     payload: dict
     computed_at: datetime
-    cohort_values: dict[str, dict[str, list[float]]]  # slug -> tier -> producer z-scores
+    cohort_summary: dict[str, dict]  # slug -> ``summaries.cohort_summary``
     cohort_means: dict[str, dict[str, float | None]]  # slug -> tier -> mean z
     instrument_names: dict[str, str] = field(default_factory=dict)  # key -> readable name
     blind: Blind = NOBODY  # scorecards the reader may not see, left out of everything
     exercise_titles: dict[str, str] = field(default_factory=dict)  # withheld roleplays
+    freshness: Freshness | None = None
 
 
 @dataclass
@@ -96,27 +98,27 @@ class HiringReport:
         return self.cover["candidate"]
 
 
-def opening_context(opening, blind: Blind = NOBODY) -> OpeningContext:
-    """Loads the opening's evidence once and calibrates it (fresh, not a stored snapshot).
+def opening_context(opening, blind: Blind = NOBODY, *, application_id: int | None = None,
+                    fresh: bool = False) -> OpeningContext:
+    """The opening's calibration as every report of it reads it.
 
-    Scorecards ``blind`` withholds from the reader are left out before anything is computed.
+    For a reader who may see everything it is the stored snapshot (``stored_calibration``;
+    ``application_id``: the report's application, which it must know). Scorecards ``blind``
+    withholds from the reader are left out before anything is computed, so then (and with
+    ``fresh``) the calibration is computed now and not stored.
     """
-    evidence = evidence_for_reader(opening, blind)
-    payload = calibrate_opening(opening, evidence=evidence)
-    tiers = np.array(evidence.tiers, dtype=object)
-    values, means = {}, {}
-    for j, dim in enumerate(evidence.dimensions):
-        column = evidence.scores.producers[:, j] if evidence.producers else np.zeros(0)
-        values[dim.slug], means[dim.slug] = {}, {}
-        for tier in TIERS:
-            scores = column[(tiers == tier) & np.isfinite(column)] if column.size else column
-            values[dim.slug][tier] = [float(v) for v in scores]
-            means[dim.slug][tier] = float(scores.mean()) if scores.size else None
+    if blind or fresh:
+        payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
+        freshness = Freshness(datetime.fromisoformat(payload["computed_at"]), False)
+    else:
+        payload, freshness = stored_calibration(opening, application_id=application_id)
+    summaries = payload["cohort_summary"]
     lacking = {m["instrument"] for cand in payload["candidates"]
                for m in cand.get("missing_instruments", [])}
-    return OpeningContext(opening, evidence, payload,
-                          datetime.fromisoformat(payload["computed_at"]), values, means,
-                          instrument_names(sorted(lacking)), blind, exercise_titles(blind))
+    return OpeningContext(opening, payload, datetime.fromisoformat(payload["computed_at"]),
+                          summaries, cohort_means(summaries),
+                          instrument_names(sorted(lacking)), blind, exercise_titles(blind),
+                          freshness)
 
 
 def candidate_headline(dims: list[dict], cand: dict, levels: dict, weight: float,
@@ -210,7 +212,8 @@ def candidate_report(application, *, context: OpeningContext | None = None,
     which sees everything): scorecards blind scoring withholds from them are left out.
     """
     opening = application.opening
-    context = context or opening_context(opening, blind_for(reader, opening))
+    context = context or opening_context(opening, blind_for(reader, opening),
+                                         application_id=application.pk)
     payload = context.payload
     cand = next(c for c in payload["candidates"] if c["application_id"] == application.pk)
     dims = payload["dimensions"]
@@ -270,6 +273,7 @@ def _cover(application, opening, generated_by, context: OpeningContext) -> dict:
         "generated_by": (generated_by.get_full_name() or generated_by.email)
         if generated_by is not None else "command line",
         "computed_at": context.computed_at,
+        "freshness": context.freshness.text if context.freshness else "",
     }
 
 
@@ -334,7 +338,7 @@ def _strip_panels(dims, cand, context: OpeningContext, payload: dict) -> list[di
     by_slug = {row["dimension"]: row for row in cand["dimensions"]}
     names = {d["slug"]: d["name"] for d in dims}
     return [{"slug": s, "name": names[s], "candidate": _finite(by_slug[s]["z"]),
-             "effect": effect[s], "values": context.cohort_values.get(s, {})} for s in chosen]
+             "effect": effect[s], "summary": context.cohort_summary[s]} for s in chosen]
 
 
 def _dimension_rows(dims, cand, discriminating: set) -> list[dict]:

@@ -204,24 +204,31 @@ def profile_chart(rows: list[dict], *, candidate: str, width: float = 500) -> Ch
     return chart
 
 
-def _quartiles(values: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(values)
+TIER_TINTS = {"top": "#b9dcc6", "middle": "#d5dbe6", "bottom": "#ecbcb8"}
 
-    def q(p: float) -> float:
-        pos = (len(ordered) - 1) * p
-        low = math.floor(pos)
-        high = min(low + 1, len(ordered) - 1)
-        return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
-    return q(0.25), q(0.5), q(0.75)
+def _panel_summary(panel: dict) -> dict:
+    """The cohort summary of a strip panel (``summary``, or built from ``values`` lists)."""
+    if "summary" in panel:
+        return panel["summary"]
+    import numpy as np
+
+    from reports.calibration.summaries import cohort_summary
+
+    values = panel.get("values", {})
+    column = np.array([v for t in TIERS for v in values.get(t, []) if v is not None], float)
+    tiers = np.array([t for t in TIERS for v in values.get(t, []) if v is not None], object)
+    return cohort_summary(column, tiers)
 
 
 def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Chart:
     """Where the candidate falls among the real producers, one block per dimension.
 
-    ``panels``: dicts with ``name``, ``candidate`` (z or None) and ``values``
-    ({tier: [z, ...]}). Each cohort is a row of dots (one per producer) with a box from
-    the first to the third quartile and a tick at the median; the candidate is a line.
+    ``panels``: dicts with ``name``, ``candidate`` (z or None) and ``summary`` (a
+    ``reports.calibration.summaries.cohort_summary``; or ``values``: {tier: [z, ...]}).
+    Each cohort is a histogram of its producers (shaded bars, taller where more producers
+    score) with a box from the first to the third quartile and a tick at the median; the
+    candidate is a line. The chart's size does not depend on the number of producers.
     """
     register_fonts()
     label_w, band, head = 60.0, 13.0, 16.0
@@ -229,16 +236,18 @@ def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Ch
     top = 18.0
     height = top + block * max(len(panels), 1) + 26
     chart = Chart(width, height, f"{candidate} among the producers")
+    summaries = [_panel_summary(p) for p in panels]
     values = [p["candidate"] for p in panels] + [
-        v for p in panels for vs in p["values"].values() for v in vs
+        v for summary in summaries for row in summary["tiers"].values()
+        for v in (row["min"], row["max"])
     ]
     scale = z_scale(values, label_w + 6, width - 12, floor=2.0)
     chart.add(_diamond(4, 7, 4.5), Text(12, 10, fit_text(
-        f"{candidate} (line); each dot is one producer; boxes span the middle half", width - 14,
-        7.5), 7.5))
-    for k, panel in enumerate(panels):
+        f"{candidate} (line); shaded bars: how many producers score there; boxes span the "
+        "middle half", width - 14, 7.5), 7.5))
+    for k, (panel, summary) in enumerate(zip(panels, summaries, strict=True)):
         y0 = top + block * k
-        n = sum(len(v) for v in panel["values"].values())
+        n = sum(row["n"] for row in summary["tiers"].values())
         chart.add(Text(0, y0 + 11, fit_text(f"{panel['name']} (n = {n})", width, 8, True), 8,
                        bold=True))
         rows_top, rows_bottom = y0 + head, y0 + head + band * 3
@@ -247,19 +256,7 @@ def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Ch
                            MUTED if tick == 0 else GRID, 0.5))
         for t, tier in enumerate(TIERS):
             yc = rows_top + band * t + band / 2
-            vals = [v for v in panel["values"].get(tier, []) if v is not None]
-            chart.add(Text(0, yc + 3, f"{TIER_LABELS[tier]} ({len(vals)})", 7, fill=MUTED))
-            if len(vals) >= 4:
-                q1, med, q3 = _quartiles(vals)
-                chart.add(Rect(scale(q1), yc - band / 2 + 2, scale(q3) - scale(q1), band - 4,
-                               None, TIER_COLOURS[tier], 0.8),
-                          Line(scale(med), yc - band / 2 + 1, scale(med), yc + band / 2 - 1,
-                               TIER_COLOURS[tier], 1.4))
-            points = tuple(
-                (scale(v), yc + ((i * 0.6180339887) % 1 - 0.5) * (band - 6))
-                for i, v in enumerate(vals)
-            )
-            chart.add(Dots(points, 1.8, TIER_COLOURS[tier], opacity=0.6))
+            _cohort_row(chart, scale, summary, tier, yc, band)
         if panel["candidate"] is not None:
             x = scale(panel["candidate"])
             chart.add(Line(x, rows_top - 2, x, rows_bottom + 2, CANDIDATE_COLOUR, 1.6),
@@ -272,6 +269,30 @@ def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Ch
                        MUTED))
     chart.add(Text((scale.start + scale.end) / 2, bottom + 14, "z-score", 7, "middle", MUTED))
     return chart
+
+
+def _cohort_row(chart: Chart, scale: Scale, summary: dict, tier: str, yc: float,
+                band: float) -> None:
+    """One cohort of a strip panel: its label, histogram, quartile box and median."""
+    row = summary["tiers"].get(tier) or {"n": 0, "counts": [], "quartiles": None}
+    chart.add(Text(0, yc + 3, f"{TIER_LABELS[tier]} ({row['n']})", 7, fill=MUTED))
+    counts = row.get("counts") or []
+    most = max(counts, default=0)
+    if most:
+        step = (summary["hi"] - summary["lo"]) / len(counts)
+        base, tall = yc + band / 2 - 1, band - 2
+        for b, count in enumerate(counts):
+            if count:
+                x1 = scale(summary["lo"] + step * b)
+                x2 = scale(summary["lo"] + step * (b + 1))
+                h = max(tall * count / most, 1.0)
+                chart.add(Rect(x1, base - h, max(x2 - x1, 0.5), h, TIER_TINTS[tier]))
+    if row["n"] >= 4 and row.get("quartiles"):
+        q1, med, q3 = row["quartiles"]
+        chart.add(Rect(scale(q1), yc - band / 2 + 2, scale(q3) - scale(q1), band - 4,
+                       None, TIER_COLOURS[tier], 0.8),
+                  Line(scale(med), yc - band / 2 + 1, scale(med), yc + band / 2 - 1,
+                       TIER_COLOURS[tier], 1.4))
 
 
 POSTERIOR_ROW_H, POSTERIOR_TOP, POSTERIOR_FOOT = 15.0, 18.0, 8.0

@@ -7,23 +7,7 @@ from pypdf import PdfReader
 from reportlab.platypus import SimpleDocTemplate
 
 from reports.pdf.charts import posterior_chart, to_drawing
-from tests import factories
-from tests.reports.report_helpers import pdf_pages, squash
-
-
-def add_candidates(opening, n: int, stage: str = "calibration") -> list:
-    """``n`` more applications at ``stage``, each with psychometric scores on every scale."""
-    from assessments.models import PsychometricScale, PsychometricScore
-
-    scales = list(PsychometricScale.objects.all())
-    apps, scores = [], []
-    for k in range(n):
-        app = factories.make_application(opening, f"Extra{k:03d}", f"Person{k:03d}", stage=stage)
-        apps.append(app)
-        scores += [PsychometricScore(scale=s, candidate=app.candidate, score_type="t",
-                                     score=50 + k % 7, z_score=(k % 7 - 3) / 3) for s in scales]
-    PsychometricScore.objects.bulk_create(scores)
-    return apps
+from tests.reports.report_helpers import add_candidates, pdf_pages, squash
 
 
 def test_posterior_chart_of_200_rows_splits_across_pages():
