@@ -103,7 +103,7 @@ def blind_for(user, opening, *, for_packet: bool = False) -> Blind:
 
 def evidence_for_reader(opening, blind: Blind):
     """``evidence_for_opening`` with the reader's withheld scorecards left out beforehand."""
-    from reports.calibration.evidence import evidence_for_opening
+    from reports.calibration.evidence import evidence_for_opening, opening_candidates
 
     if not blind:
         return evidence_for_opening(opening)
@@ -121,8 +121,10 @@ def evidence_for_reader(opening, blind: Blind):
         pass
     else:
         ids = [req.dimension_id for req in opening.requirements]
-        kwargs["instrument_scores"] = [s for s in instrument_scores(dimension_ids=ids)
-                                       if blind.keeps_score(s)]
+        kwargs["instrument_scores"] = [
+            s for s in instrument_scores(dimension_ids=ids,
+                                         candidate_ids=opening_candidates(opening))
+            if blind.keeps_score(s)]
     return evidence_for_opening(opening, **kwargs)
 
 

@@ -156,7 +156,7 @@ def evidence_for_opening(
         key=lambda a: (stage_order.get(a.stage, 99), a.name.lower(), a.application_id),
     )
     if instrument_scores is None:
-        instrument_scores = _instrument_scores(dim_ids, warnings)
+        instrument_scores = _instrument_scores(dim_ids, warnings, opening_candidates(opening))
     if interview_ratings is None:
         interview_ratings = _interview_ratings(opening, warnings)
     scores = score_matrices(
@@ -183,7 +183,12 @@ def evidence_for_opening(
     )
 
 
-def _instrument_scores(dimension_ids: list[int], warnings: list[str]) -> list:
+def opening_candidates(opening):
+    """The opening's candidate ids, as a subquery (the evidence of nobody else is read)."""
+    return opening.applications.values("candidate_id")
+
+
+def _instrument_scores(dimension_ids: list[int], warnings: list[str], candidate_ids) -> list:
     try:
         from assessments.evidence import instrument_scores
     except ImportError:
@@ -192,7 +197,7 @@ def _instrument_scores(dimension_ids: list[int], warnings: list[str]) -> list:
             "module is not installed), so there is nothing to compare with the producers."
         )
         return []
-    return list(instrument_scores(dimension_ids=dimension_ids))
+    return list(instrument_scores(dimension_ids=dimension_ids, candidate_ids=candidate_ids))
 
 
 def _interview_ratings(opening, warnings: list[str]) -> list:
@@ -208,6 +213,14 @@ def _interview_ratings(opening, warnings: list[str]) -> list:
 
 
 # --- pure: instrument scores -----------------------------------------------------------
+
+
+def _mean(values: list[float]) -> float:
+    """``np.mean`` of a short list, without numpy's call overhead for the usual single value.
+
+    Exactly ``float(np.mean(values))``: one value is its own mean; longer lists go to numpy.
+    """
+    return values[0] if len(values) == 1 else float(np.mean(values))
 
 
 def is_prestandardised(instrument: str) -> bool:
@@ -245,7 +258,7 @@ def standardise_against_producers(
     warnings: list[str] = []
     for (instrument, dim), per_person in sorted(raw.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         people = list(per_person)
-        values = np.array([np.mean(per_person[p]) for p in people])
+        values = np.array([_mean(per_person[p]) for p in people])
         if is_prestandardised(instrument):
             out[(instrument, dim)] = dict(zip(people, values.tolist(), strict=True))
             reference[(instrument, dim)] = {"norm": "published"}
@@ -273,19 +286,32 @@ def combine(z_scores: dict[tuple[str, int], dict[Person, float]]) -> dict[int, d
         for person, z in per_person.items():
             collected[dim][person].append(z)
     return {
-        dim: {person: float(np.mean(zs)) for person, zs in per_person.items()}
+        dim: {person: _mean(zs) for person, zs in per_person.items()}
         for dim, per_person in collected.items()
     }
 
 
-def _matrix(combined: dict[int, dict[Person, float]], kind: str, ids: Sequence[int],
-            dimension_ids: Sequence[int]) -> np.ndarray:
-    out = np.full((len(ids), len(dimension_ids)), np.nan)
-    for j, dim in enumerate(dimension_ids):
-        per_person = combined.get(dim, {})
-        for i, pid in enumerate(ids):
-            out[i, j] = per_person.get((kind, pid), np.nan)
-    return out
+def _column(per_person: dict[Person, float], kind: str, ids: Sequence[int]) -> np.ndarray:
+    """One instrument's z-scores for the given people (NaN where they have none)."""
+    return np.array([per_person.get((kind, pid), np.nan) for pid in ids], dtype=float)
+
+
+def _combined(columns: dict[tuple[str, int], np.ndarray], n: int,
+              dimension_ids: Sequence[int]) -> np.ndarray:
+    """Per person and dimension the mean of the instrument z-scores present (``combine``).
+
+    One array operation per instrument: the z-scores are summed in the order ``combine``
+    appends them and divided by their count, as ``np.mean`` does for such short lists.
+    """
+    column = {dim: j for j, dim in enumerate(dimension_ids)}
+    total = np.zeros((n, len(dimension_ids)))
+    count = np.zeros((n, len(dimension_ids)))
+    for (_, dim), values in columns.items():
+        ok = np.isfinite(values)
+        total[ok, column[dim]] += values[ok]
+        count[ok, column[dim]] += 1
+    with np.errstate(invalid="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
 def score_matrices(
@@ -297,21 +323,17 @@ def score_matrices(
     z_scores, reference, warnings = standardise_against_producers(
         (s for s in scores if s.dimension_id in wanted), labels=labels
     )
-    combined = combine(z_scores)
     instruments: dict[int, list[str]] = {dim: [] for dim in dimension_ids}
     by_instrument, candidate_by_instrument = {}, {}
     for (instrument, dim), per_person in z_scores.items():
         instruments[dim].append(instrument)
-        by_instrument[(instrument, dim)] = np.array(
-            [per_person.get(("producer", pid), np.nan) for pid in producer_ids]
-        )
-        candidate_by_instrument[(instrument, dim)] = np.array(
-            [per_person.get(("candidate", cid), np.nan) for cid in candidate_ids]
-        )
+        by_instrument[(instrument, dim)] = _column(per_person, "producer", producer_ids)
+        candidate_by_instrument[(instrument, dim)] = _column(per_person, "candidate",
+                                                             candidate_ids)
     return ScoreMatrices(
         dimension_ids=list(dimension_ids),
-        producers=_matrix(combined, "producer", producer_ids, dimension_ids),
-        candidates=_matrix(combined, "candidate", candidate_ids, dimension_ids),
+        producers=_combined(by_instrument, len(producer_ids), dimension_ids),
+        candidates=_combined(candidate_by_instrument, len(candidate_ids), dimension_ids),
         instruments={dim: sorted(names) for dim, names in instruments.items()},
         producer_by_instrument=by_instrument,
         warnings=warnings,
@@ -375,7 +397,7 @@ def _table(cells: dict[tuple, dict[int, list[float]]], targets: list) -> RatingT
     matrix = np.full((len(targets), len(rater_ids)), np.nan)
     for i, target in enumerate(targets):
         for rater, values in cells.get(target, {}).items():
-            matrix[i, column[rater]] = float(np.mean(values))
+            matrix[i, column[rater]] = _mean(values)
     return RatingTable(targets=targets, rater_ids=rater_ids, matrix=matrix)
 
 
@@ -405,7 +427,7 @@ def rating_matrices(
         by_dimension[dim] = RatingTable([t[0] for t in targets], table.rater_ids, table.matrix)
     means: dict[int, dict[int, float]] = defaultdict(dict)
     for app, dim in pairs:
-        means[app][dim] = float(np.mean([np.mean(v) for v in cells[(app, dim)].values()]))
+        means[app][dim] = _mean([_mean(v) for v in cells[(app, dim)].values()])
     return RatingMatrices(
         by_dimension=by_dimension, overall=_table(cells, pairs), candidate_means=dict(means)
     )
