@@ -12,6 +12,7 @@ evidence queues one anyway (``receivers``). The page says how fresh the figures 
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -60,18 +61,20 @@ def recompute_waiting(opening_id: int) -> bool:
                or (args or {}).get("args") == [opening_id] for path, args in rows)
 
 
-def stored_calibration(opening, *, application_id: int | None = None) -> tuple[dict, Freshness]:
+def stored_calibration(opening, *, application_ids: Collection[int] = ()
+                       ) -> tuple[dict, Freshness]:
     """The payload the pages show for ``opening`` and how fresh it is.
 
-    ``application_id``: the page is about this application, so the snapshot must know it.
+    ``application_ids``: the page is about these applications, so the snapshot must know
+    them (an application added since it was computed has it computed now).
     """
     from reports.calibration.tasks import queue_recompute
 
     snapshot = latest_snapshot(opening)
     unusable = (
         snapshot is None or snapshot.payload.get("format") != PAYLOAD_FORMAT
-        or (application_id is not None and not any(
-            c["application_id"] == application_id for c in snapshot.payload["candidates"]))
+        or not set(application_ids) <= {c["application_id"]
+                                        for c in snapshot.payload["candidates"]}
     )
     if unusable:
         snapshot = store_snapshot(opening)

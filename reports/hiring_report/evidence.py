@@ -18,12 +18,52 @@ NOTE_LIMIT = 600
 SAR_LABELS = {"situation": "S", "action": "A", "result": "R", "learned": "L"}
 
 
-def interview_evidence(application) -> dict:
-    """Each interviewer's submitted ratings with SAR excerpts, and this candidate's spreads."""
-    from interviews.models import Scorecard
-    from interviews.selectors import dimension_spreads, final_scorecards
+def load_evidence(applications, *, withheld_exercises=None) -> dict[int, dict]:
+    """The raw evidence of many applications at once, by application id.
 
-    cards = final_scorecards(application)
+    A bounded number of queries whatever the number of candidates (a packet of 200 costs
+    what one report costs): ``{"cards", "attempts", "roleplays", "psychometrics"}`` per
+    application, for the functions below. ``withheld_exercises(candidate_id)``: roleplay
+    exercise slugs the reader may not see for that candidate.
+    """
+    from assessments.models import PsychometricScore, RoleplayScorecard, SJTAttempt
+    from interviews.selectors import final_scorecards_by_application
+
+    applications = list(applications)
+    by_candidate: dict[int, dict] = defaultdict(lambda: defaultdict(list))
+    candidate_ids = [a.candidate_id for a in applications]
+    for attempt in (SJTAttempt.objects.filter(invitation__candidate_id__in=candidate_ids,
+                                              completed_at__isnull=False)
+                    .select_related("invitation__test").order_by("completed_at", "pk")):
+        by_candidate[attempt.invitation.candidate_id]["attempts"].append(attempt)
+    for card in (RoleplayScorecard.objects.filter(candidate_id__in=candidate_ids,
+                                                  status=RoleplayScorecard.SUBMITTED)
+                 .select_related("exercise", "assessor").prefetch_related("ratings__dimension")
+                 .order_by("exercise__title", "pk")):
+        hidden = withheld_exercises(card.candidate_id) if withheld_exercises else ()
+        if card.exercise.slug not in hidden:
+            by_candidate[card.candidate_id]["roleplays"].append(card)
+    for score in (PsychometricScore.objects.filter(candidate_id__in=candidate_ids)
+                  .select_related("scale__dimension")
+                  .order_by("scale__instrument", "scale__scale", "pk")):
+        by_candidate[score.candidate_id]["psychometrics"].append(score)
+    cards = final_scorecards_by_application(a.pk for a in applications)
+    return {
+        a.pk: {"cards": cards.get(a.pk, []),
+               "attempts": by_candidate[a.candidate_id]["attempts"],
+               "roleplays": by_candidate[a.candidate_id]["roleplays"],
+               "psychometrics": by_candidate[a.candidate_id]["psychometrics"]}
+        for a in applications
+    }
+
+
+def interview_evidence(application, cards: list) -> dict:
+    """Each interviewer's submitted ratings with SAR excerpts, and this candidate's spreads.
+
+    ``cards``: the application's final scorecards (``load_evidence``).
+    """
+    from interviews.models import Scorecard
+    from interviews.selectors import dimension_spreads
     out = []
     for card in cards:
         person = card.interview.interviewer
@@ -64,20 +104,18 @@ def withheld_interviews(reason: str) -> dict:
     return {"scorecards": [], "spreads": [], "withheld": reason}
 
 
-def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
+def sjt_results(attempts: list, names: dict[int, str]) -> list[dict]:
     """Completed judgment-test attempts: total and per-dimension scores on the test's scale,
-    how many items were answered, and whether that is enough to count (``complete``)."""
+    how many items were answered, and whether that is enough to count (``complete``).
+
+    ``attempts``: the candidate's completed attempts (``load_evidence``).
+    """
     from django.conf import settings
 
-    from assessments.models import JudgmentTest, SJTAttempt
+    from assessments.models import JudgmentTest
     from assessments.sjt import answered_note, is_complete
 
     threshold = settings.SELECTION_SJT_MIN_COMPLETE
-
-    attempts = (
-        SJTAttempt.objects.filter(invitation__candidate_id=candidate_id, completed_at__isnull=False)
-        .select_related("invitation__test").order_by("completed_at")
-    )
     out = []
     for attempt in attempts:
         test = attempt.invitation.test
@@ -103,20 +141,11 @@ def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
     return out
 
 
-def roleplay_results(candidate_id: int, *, withheld=()) -> list[dict]:
+def roleplay_results(cards: list) -> list[dict]:
     """Submitted roleplay scorecards: assessor, ratings per dimension, notes excerpt.
 
-    ``withheld``: slugs of exercises whose scorecards the reader may not see yet.
+    ``cards``: the candidate's submitted scorecards the reader may see (``load_evidence``).
     """
-    from assessments.models import RoleplayScorecard
-
-    cards = (
-        RoleplayScorecard.objects.filter(candidate_id=candidate_id,
-                                         status=RoleplayScorecard.SUBMITTED)
-        .exclude(exercise__slug__in=list(withheld))
-        .select_related("exercise", "assessor").prefetch_related("ratings__dimension")
-        .order_by("exercise__title", "pk")
-    )
     return [
         {
             "exercise": card.exercise.title,
@@ -132,14 +161,11 @@ def roleplay_results(candidate_id: int, *, withheld=()) -> list[dict]:
     ]
 
 
-def psychometric_results(candidate_id: int) -> list[dict]:
-    """Imported psychometric scales: as given and as a z-score against the vendor norm."""
-    from assessments.models import PsychometricScore
+def psychometric_results(scores: list) -> list[dict]:
+    """Imported psychometric scales: as given and as a z-score against the vendor norm.
 
-    scores = (
-        PsychometricScore.objects.filter(candidate_id=candidate_id)
-        .select_related("scale__dimension").order_by("scale__instrument", "scale__scale")
-    )
+    ``scores``: the candidate's scores (``load_evidence``).
+    """
     return [
         {"instrument": s.scale.instrument, "scale": s.scale.scale,
          "dimension_id": s.scale.dimension_id, "dimension": s.scale.dimension.name,

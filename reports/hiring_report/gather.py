@@ -23,6 +23,7 @@ Rules (the report's appendix prints the same words):
 from __future__ import annotations
 
 import math
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 
@@ -65,6 +66,13 @@ class OpeningContext:
     blind: Blind = NOBODY  # scorecards the reader may not see, left out of everything
     exercise_titles: dict[str, str] = field(default_factory=dict)  # withheld roleplays
     freshness: Freshness | None = None
+    _questions: dict | None = None
+
+    def probe_questions(self) -> dict[int, list[dict]]:
+        """Probe questions for every dimension of the opening, read once for all reports."""
+        if self._questions is None:
+            self._questions = ev.probe_questions([d["id"] for d in self.payload["dimensions"]])
+        return self._questions
 
 
 @dataclass
@@ -98,12 +106,12 @@ class HiringReport:
         return self.cover["candidate"]
 
 
-def opening_context(opening, blind: Blind = NOBODY, *, application_id: int | None = None,
+def opening_context(opening, blind: Blind = NOBODY, *, application_ids: Collection[int] = (),
                     fresh: bool = False) -> OpeningContext:
     """The opening's calibration as every report of it reads it.
 
     For a reader who may see everything it is the stored snapshot (``stored_calibration``;
-    ``application_id``: the report's application, which it must know). Scorecards ``blind``
+    ``application_ids``: the reports' applications, which it must know). Scorecards ``blind``
     withholds from the reader are left out before anything is computed, so then (and with
     ``fresh``) the calibration is computed now and not stored.
     """
@@ -111,7 +119,7 @@ def opening_context(opening, blind: Blind = NOBODY, *, application_id: int | Non
         payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
         freshness = Freshness(datetime.fromisoformat(payload["computed_at"]), False)
     else:
-        payload, freshness = stored_calibration(opening, application_id=application_id)
+        payload, freshness = stored_calibration(opening, application_ids=application_ids)
     summaries = payload["cohort_summary"]
     lacking = {m["instrument"] for cand in payload["candidates"]
                for m in cand.get("missing_instruments", [])}
@@ -205,27 +213,31 @@ def weighted_evidence(head: Headline, dims: list[dict], w: float) -> dict:
 
 
 def candidate_report(application, *, context: OpeningContext | None = None,
-                     generated_by=None, reader=None) -> HiringReport:
+                     generated_by=None, reader=None, loaded: dict | None = None) -> HiringReport:
     """The whole report for one application; ``context`` is shared when building many.
 
     Without a ``context``, the report is built for ``reader`` (None: the command line,
     which sees everything): scorecards blind scoring withholds from them are left out.
+    ``loaded``: the application's evidence from ``evidence.load_evidence`` when a packet
+    loaded everyone's at once.
     """
     opening = application.opening
     context = context or opening_context(opening, blind_for(reader, opening),
-                                         application_id=application.pk)
+                                         application_ids=[application.pk])
     payload = context.payload
     cand = next(c for c in payload["candidates"] if c["application_id"] == application.pk)
     dims = payload["dimensions"]
     names = {d["id"]: d["name"] for d in dims}
     blind = context.blind
+    if loaded is None:
+        loaded = ev.load_evidence([application],
+                                  withheld_exercises=blind.hidden_exercises)[application.pk]
     withheld = blind.notes(application, context.exercise_titles)
     interviews = (ev.withheld_interviews(withheld[0]) if blind.hides_interviews(application.pk)
-                  else ev.interview_evidence(application))
-    sjt = ev.sjt_results(application.candidate_id, names)
-    roleplays = ev.roleplay_results(
-        application.candidate_id, withheld=blind.hidden_exercises(application.candidate_id))
-    psychometrics = ev.psychometric_results(application.candidate_id)
+                  else ev.interview_evidence(application, loaded["cards"]))
+    sjt = ev.sjt_results(loaded["attempts"], names)
+    roleplays = ev.roleplay_results(loaded["roleplays"])
+    psychometrics = ev.psychometric_results(loaded["psychometrics"])
     levels = ev.instrument_levels(sjt, roleplays, psychometrics)
     weight = float(opening.profile.psychometric_weight)
     head = candidate_headline(dims, cand, levels, weight, interviews)
@@ -252,7 +264,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         interviews=interviews,
         agreement=payload.get("interviewers", {}),
         sjt=sjt, roleplays=roleplays, psychometrics=psychometrics,
-        probes=_probes(profile_rows, weighted["rows"]),
+        probes=_probes(profile_rows, weighted["rows"], context),
         appendix=_appendix(payload, context, interviews),
         knock_outs=knock_outs,
         withheld=withheld,
@@ -354,7 +366,8 @@ def _dimension_rows(dims, cand, discriminating: set) -> list[dict]:
     ]
 
 
-def _probes(profile_rows: list[dict], weighted_rows: list[dict]) -> list[dict]:
+def _probes(profile_rows: list[dict], weighted_rows: list[dict],
+            context: OpeningContext) -> list[dict]:
     """Questions for the dimensions where the candidate is furthest below the top cohort.
 
     The gap is the top cohort's mean z minus the candidate's z; a dimension without
@@ -370,11 +383,8 @@ def _probes(profile_rows: list[dict], weighted_rows: list[dict]) -> list[dict]:
             gaps.append((-w["gap"], row, f"{-w['gap']:.1f} levels below the role target"))
     gaps.sort(key=lambda g: -g[0])
     chosen = gaps[:PROBE_DIMENSIONS]
-    from competencies.models import Dimension
-
-    ids = dict(Dimension.objects.filter(slug__in=[r["slug"] for _, r, _ in chosen])
-               .values_list("slug", "pk"))
-    questions = ev.probe_questions(list(ids.values()))
+    ids = {d["slug"]: d["id"] for d in context.payload["dimensions"]}
+    questions = context.probe_questions()
     return [{"dimension": row["name"], "why": why,
              "questions": questions.get(ids.get(row["slug"]), [])}
             for _, row, why in chosen]

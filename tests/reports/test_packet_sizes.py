@@ -47,3 +47,39 @@ def test_packet_of_n_candidates_builds_with_every_chart_row(cohort_opening, n):
     for k in range(n):
         assert squash(f"Extra{k:03d} Person{k:03d}") in chart
     assert len(PdfReader(BytesIO(buffer.getvalue())).pages) > n
+
+
+def _packet_queries(opening) -> tuple[int, int]:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from reports.packets.jobs import packet_data
+
+    with CaptureQueriesContext(connection) as queries:
+        data = packet_data(opening, stage="calibration", include_fairness=True)
+    return len(data["reports"]), len(queries)
+
+
+@pytest.mark.django_db
+def test_packet_data_queries_do_not_depend_on_the_number_of_candidates(
+        cohort_opening, interviewer):
+    from interviews.models import Answer, Interview, Question, Scorecard
+    from reports.calibration.compute import store_snapshot
+
+    def with_cards(apps):  # a submitted scorecard each, so interview evidence is read too
+        question = Question.objects.first()
+        for app in apps:
+            card = Scorecard.objects.create(
+                interview=Interview.objects.create(application=app, interviewer=interviewer),
+                state=Scorecard.SUBMITTED, version=1)
+            Answer.objects.create(scorecard=card, question=question, sort_order=0, rating=3)
+
+    with_cards(add_candidates(cohort_opening, 4))
+    store_snapshot(cohort_opening)
+    _packet_queries(cohort_opening)  # warm caches
+    few = _packet_queries(cohort_opening)
+    with_cards(add_candidates(cohort_opening, 15, first=4))
+    store_snapshot(cohort_opening)
+    many = _packet_queries(cohort_opening)
+    assert (few[0], many[0]) == (5, 20)
+    assert many[1] == few[1]
