@@ -156,11 +156,12 @@ def calibration_for_reader(opening, user, *, fresh: bool = False) -> dict:
     computed now from the evidence the reader may see and not stored (the stored snapshot
     stays the whole picture for everyone else); its warnings open with what it leaves out.
     """
-    from reports.calibration.compute import calibrate_opening, latest_or_compute
+    from reports.calibration.compute import calibrate_opening
+    from reports.calibration.snapshots import stored_calibration
 
     blind = blind_for(user, opening)
     if not blind:
-        return calibrate_opening(opening) if fresh else latest_or_compute(opening).payload
+        return calibrate_opening(opening) if fresh else stored_calibration(opening)[0]
     payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
     payload["warnings"] = blind_notes(opening, blind) + payload["warnings"]
     return payload

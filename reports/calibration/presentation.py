@@ -80,10 +80,61 @@ def _groups(payload: dict) -> list[dict]:
     return out
 
 
-def _candidates(payload: dict) -> list[dict]:
+PAGE_SIZE = 50
+SORTS = {
+    "": ("stage and name", None),
+    "name": ("name", lambda c: (c["name"].lower(), c["application_id"])),
+    "top": ("P(top), highest first",
+            lambda c: (-(c["posterior"].get("top") or -1), c["name"].lower())),
+    "closeness": ("closeness to the top profile",
+                  lambda c: (-(c["closer_than_top_share"] if c["closer_than_top_share"]
+                               is not None else -1), c["name"].lower())),
+}
+COMPARISONS = {"": "any", "usable": "with probabilities", "none": "without probabilities"}
+
+
+def candidate_view(payload: dict, params) -> dict:
+    """The candidates the page lists: filtered (stage, comparison), sorted and paginated.
+
+    ``params``: the query string (``stage``, ``comparison``, ``sort``, ``page``). Only one
+    page of candidates is shaped for the template, so the page's size does not grow with
+    the opening. Unknown values fall back to the defaults.
+    """
+    rows = payload.get("candidates", [])
+    stages = sorted({(c["stage"], c["stage_label"]) for c in rows})
+    stage = params.get("stage", "")
+    stage = stage if stage in {key for key, _ in stages} else ""
+    comparison = params.get("comparison", "")
+    comparison = comparison if comparison in COMPARISONS else ""
+    sort = params.get("sort", "")
+    sort = sort if sort in SORTS else ""
+    chosen = [c for c in rows if (not stage or c["stage"] == stage)
+              and (comparison != "usable" or c.get("model_usable"))
+              and (comparison != "none" or not c.get("model_usable"))]
+    if SORTS[sort][1]:
+        chosen = sorted(chosen, key=SORTS[sort][1])
+    pages = max(1, -(-len(chosen) // PAGE_SIZE))
+    try:
+        page = min(max(int(params.get("page", 1)), 1), pages)
+    except (TypeError, ValueError):
+        page = 1
+    start = (page - 1) * PAGE_SIZE
+    return {
+        "candidates": _candidates(payload, chosen[start:start + PAGE_SIZE]),
+        "candidate_filter": {
+            "stage": stage, "stages": stages, "comparison": comparison,
+            "comparisons": list(COMPARISONS.items()), "sort": sort,
+            "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+            "page": page, "pages": pages, "matching": len(chosen), "total": len(rows),
+            "first": start + 1 if chosen else 0, "last": min(start + PAGE_SIZE, len(chosen)),
+        },
+    }
+
+
+def _candidates(payload: dict, rows: list[dict]) -> list[dict]:
     names = {d["slug"]: d for d in payload.get("dimensions", [])}
     out = []
-    for cand in payload.get("candidates", []):
+    for cand in rows:
         share = cand.get("closer_than_top_share")
         out.append(cand | {
             "bar": _posterior_bar(cand.get("posterior") or {}),
@@ -97,8 +148,11 @@ def _candidates(payload: dict) -> list[dict]:
     return out
 
 
-def calibration_context(payload: dict) -> dict:
-    """Template context for the calibration page from a ``calibrate_opening`` payload."""
+def calibration_context(payload: dict, params=None) -> dict:
+    """Template context for the calibration page from a ``calibrate_opening`` payload.
+
+    ``params``: the page's query string, choosing which candidates are listed.
+    """
     computed = payload.get("computed_at")
     fit_slugs = set(payload.get("fit_basis", {}).get("dimensions", []))
     return {
@@ -108,7 +162,7 @@ def calibration_context(payload: dict) -> dict:
         "fit_names": [d["name"] for d in payload.get("dimensions", []) if d["slug"] in fit_slugs],
         "cohorts": payload.get("cohorts", {}),
         "difference_rows": _differences(payload),
-        "candidates": _candidates(payload),
+        **candidate_view(payload, params or {}),
         "groups": _groups(payload),
         "top_share_note": payload.get("top_share_note", ""),
         "interviewers": payload.get("interviewers", {}),

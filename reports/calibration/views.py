@@ -17,7 +17,7 @@ from reports.packets.workers import no_worker_warning
 @login_required
 def calibration(request, slug):
     opening = access.calibration_opening_for_user(request, slug)
-    context = calibration_context(calibration_for_reader(opening, request.user))
+    context = calibration_context(calibration_for_reader(opening, request.user), request.GET)
     return render(request, "reports/calibration.html", context | {"opening": opening})
 
 
