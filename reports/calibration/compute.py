@@ -28,7 +28,7 @@ from reports.models import CalibrationSnapshot
 from reports.stats import candidate_fit, cohort_differences, validate_fit
 
 TIERS = ("top", "middle", "bottom")
-KEEP_SNAPSHOTS = 10
+KEEP_SNAPSHOTS = 3
 
 
 def jsonable(value):
@@ -359,7 +359,7 @@ def _candidate_rows(evidence, fits, group_of, groups) -> list[dict]:
 
 @transaction.atomic
 def store_snapshot(opening) -> CalibrationSnapshot:
-    """Computes the calibration now and stores it; older snapshots beyond the last 10 go."""
+    """Computes the calibration now and stores it; older snapshots beyond the last ``KEEP_SNAPSHOTS`` go."""
     payload = calibrate_opening(opening)
     snapshot = CalibrationSnapshot.objects.create(
         opening=opening, computed_at=datetime.fromisoformat(payload["computed_at"]),
