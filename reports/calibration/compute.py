@@ -359,7 +359,7 @@ def _candidate_rows(evidence, fits, group_of, groups) -> list[dict]:
 
 @transaction.atomic
 def store_snapshot(opening) -> CalibrationSnapshot:
-    """Computes the calibration now and stores it; older snapshots beyond the last ``KEEP_SNAPSHOTS`` go."""
+    """Computes the calibration now and stores it; only the last ``KEEP_SNAPSHOTS`` stay."""
     payload = calibrate_opening(opening)
     snapshot = CalibrationSnapshot.objects.create(
         opening=opening, computed_at=datetime.fromisoformat(payload["computed_at"]),
@@ -373,12 +373,3 @@ def store_snapshot(opening) -> CalibrationSnapshot:
 def latest_snapshot(opening) -> CalibrationSnapshot | None:
     """The most recent stored calibration of the opening, if any."""
     return CalibrationSnapshot.objects.filter(opening=opening).first()
-
-
-def latest_or_compute(opening) -> CalibrationSnapshot:
-    """The latest snapshot; a new one first when none exists or the latest was stored by an
-    older version of this code (its payload lacks figures the pages now show)."""
-    snapshot = latest_snapshot(opening)
-    if snapshot is None or snapshot.payload.get("format") != PAYLOAD_FORMAT:
-        snapshot = store_snapshot(opening)
-    return snapshot
