@@ -22,6 +22,7 @@ The functions below ``evidence_for_opening`` are pure: lists in, numpy matrices 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,18 +141,22 @@ def evidence_for_opening(
         for req in opening.requirements
     ]
     dim_ids = [d.id for d in dimensions]
-    producers = [
-        ProducerInfo(p.pk, p.full_name, p.tier,
-                     None if p.performance is None else float(p.performance),
-                     p.performance_metric)
-        for p in Producer.objects.exclude(tier="").order_by("pk")
+    producers = [  # plain rows, not model instances: thousands of them
+        ProducerInfo(pk, f"{first} {last}", tier,
+                     None if performance is None else float(performance), metric)
+        for pk, first, last, tier, performance, metric in Producer.objects.exclude(tier="")
+        .order_by("pk").values_list("pk", "first_name", "last_name", "tier", "performance",
+                                    "performance_metric")
     ]
-    stage_order = {key: n for n, (key, _) in enumerate(opening.applications.model.STAGES)}
+    stages = opening.applications.model.STAGES
+    stage_order = {key: n for n, (key, _) in enumerate(stages)}
+    labels = dict(stages)
     applications = sorted(
         (
-            ApplicationInfo(a.pk, a.candidate_id, a.candidate.full_name, a.stage,
-                            a.get_stage_display())
-            for a in opening.applications.select_related("candidate")
+            ApplicationInfo(pk, candidate_id, f"{first} {last}".strip(), stage,
+                            labels.get(stage, stage))
+            for pk, candidate_id, first, last, stage in opening.applications.values_list(
+                "pk", "candidate_id", "candidate__first_name", "candidate__last_name", "stage")
         ),
         key=lambda a: (stage_order.get(a.stage, 99), a.name.lower(), a.application_id),
     )
@@ -248,23 +253,34 @@ def standardise_against_producers(
     reference per (instrument, dimension id) is ``{"mean", "sd", "n"}`` over the producers
     with a score (``{"norm": "published"}`` for psychometric scales, taken as they are).
     """
-    raw: dict[tuple[str, int], dict[Person, list[float]]] = defaultdict(lambda: defaultdict(list))
+    raw: dict[tuple[str, int], dict[Person, list[float]]] = {}
     for s in scores:
-        if s.score is None or not np.isfinite(float(s.score)):
+        if s.score is None:
             continue
-        raw[(s.instrument, s.dimension_id)][(s.person_kind, s.person_id)].append(float(s.score))
+        value = float(s.score)
+        if not math.isfinite(value):
+            continue
+        per_person = raw.get((s.instrument, s.dimension_id))
+        if per_person is None:
+            per_person = raw[(s.instrument, s.dimension_id)] = {}
+        person = (s.person_kind, s.person_id)
+        found = per_person.get(person)
+        if found is None:
+            per_person[person] = [value]
+        else:
+            found.append(value)
     out: dict[tuple[str, int], dict[Person, float]] = {}
     reference: dict[tuple[str, int], dict] = {}
     warnings: list[str] = []
     for (instrument, dim), per_person in sorted(raw.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         people = list(per_person)
-        values = np.array([_mean(per_person[p]) for p in people])
+        values = np.fromiter((_mean(v) for v in per_person.values()), float, len(people))
         if is_prestandardised(instrument):
             out[(instrument, dim)] = dict(zip(people, values.tolist(), strict=True))
             reference[(instrument, dim)] = {"norm": "published"}
             continue
         name = (labels or {}).get(dim, f"dimension {dim}")
-        producers = values[[p[0] == "producer" for p in people]]
+        producers = values[np.fromiter((p[0] == "producer" for p in people), bool, len(people))]
         if producers.size < 2 or np.ptp(producers) == 0:
             why = (
                 "fewer than two producers have a score"
