@@ -6,7 +6,7 @@ scores count. Three queries in all, whatever the number of people.
 
 from dataclasses import dataclass
 
-from django.db.models import Avg
+from django.db.models import Avg, Q
 
 from .models import PsychometricScore, RoleplayRating, RoleplayScorecard, SJTAttempt
 
@@ -27,19 +27,34 @@ def _person(candidate_id, producer_id) -> tuple[str, int]:
     return ("candidate", candidate_id) if candidate_id else ("producer", producer_id)
 
 
-def instrument_scores(dimension_ids: list[int] | None = None) -> list[InstrumentScore]:
-    """Every score on the given dimensions (all dimensions when None)."""
+def instrument_scores(dimension_ids: list[int] | None = None,
+                      candidate_ids=None) -> list[InstrumentScore]:
+    """Every score on the given dimensions (all dimensions when None).
+
+    ``candidate_ids`` (ids or a ``values("candidate_id")`` subquery): only these candidates'
+    scores, and every producer's; None reads every candidate's.
+    """
     wanted = None if dimension_ids is None else {int(d) for d in dimension_ids}
+    sources = (_sjt_scores(candidate_ids), _roleplay_scores(wanted, candidate_ids),
+               _psychometric_scores(wanted, candidate_ids))
     return [
         score
-        for source in (_sjt_scores(), _roleplay_scores(wanted), _psychometric_scores(wanted))
+        for source in sources
         for score in source
         if wanted is None or score.dimension_id in wanted
     ]
 
 
-def _sjt_scores() -> list[InstrumentScore]:
-    rows = SJTAttempt.objects.filter(completed_at__isnull=False).values_list(
+def _people(field: str, candidate_ids) -> Q:
+    """Producers, and the given candidates (everyone when ``candidate_ids`` is None)."""
+    if candidate_ids is None:
+        return Q()
+    return Q(**{f"{field}producer__isnull": False}) | Q(**{f"{field}candidate__in": candidate_ids})
+
+
+def _sjt_scores(candidate_ids=None) -> list[InstrumentScore]:
+    rows = SJTAttempt.objects.filter(
+        _people("invitation__", candidate_ids), completed_at__isnull=False).values_list(
         "invitation__test__slug", "invitation__candidate_id", "invitation__producer_id",
         "dimension_scores",
     )
@@ -51,9 +66,10 @@ def _sjt_scores() -> list[InstrumentScore]:
     return scores
 
 
-def _roleplay_scores(wanted: set[int] | None) -> list[InstrumentScore]:
+def _roleplay_scores(wanted: set[int] | None, candidate_ids=None) -> list[InstrumentScore]:
     ratings = RoleplayRating.objects.filter(
-        scorecard__status=RoleplayScorecard.SUBMITTED, rating__isnull=False
+        _people("scorecard__", candidate_ids),
+        scorecard__status=RoleplayScorecard.SUBMITTED, rating__isnull=False,
     )
     if wanted is not None:
         ratings = ratings.filter(dimension_id__in=wanted)
@@ -75,8 +91,8 @@ def _roleplay_scores(wanted: set[int] | None) -> list[InstrumentScore]:
     ]
 
 
-def _psychometric_scores(wanted: set[int] | None) -> list[InstrumentScore]:
-    scores = PsychometricScore.objects.all()
+def _psychometric_scores(wanted: set[int] | None, candidate_ids=None) -> list[InstrumentScore]:
+    scores = PsychometricScore.objects.filter(_people("", candidate_ids))
     if wanted is not None:
         scores = scores.filter(scale__dimension_id__in=wanted)
     rows = scores.values_list(

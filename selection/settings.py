@@ -266,6 +266,10 @@ SELECTION_PACKET_MAX_ATTEMPTS = int(os.environ.get("SELECTION_PACKET_MAX_ATTEMPT
 # Finished packets (row and PDF) are removed by the worker's sweep this many days after they
 # finished; 0 keeps them for ever.
 SELECTION_PACKET_RETENTION_DAYS = float(os.environ.get("SELECTION_PACKET_RETENTION_DAYS", 30))
+# Pages read an opening's stored calibration; one older than this is shown while a
+# recompute is queued (new evidence queues one anyway). Seconds; a day by default.
+SELECTION_CALIBRATION_MAX_AGE_SECONDS = float(
+    os.environ.get("SELECTION_CALIBRATION_MAX_AGE_SECONDS", 24 * 3600))
 
 # Security: safe defaults, stricter when DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -103,7 +103,7 @@ def blind_for(user, opening, *, for_packet: bool = False) -> Blind:
 
 def evidence_for_reader(opening, blind: Blind):
     """``evidence_for_opening`` with the reader's withheld scorecards left out beforehand."""
-    from reports.calibration.evidence import evidence_for_opening
+    from reports.calibration.evidence import evidence_for_opening, opening_candidates
 
     if not blind:
         return evidence_for_opening(opening)
@@ -121,8 +121,10 @@ def evidence_for_reader(opening, blind: Blind):
         pass
     else:
         ids = [req.dimension_id for req in opening.requirements]
-        kwargs["instrument_scores"] = [s for s in instrument_scores(dimension_ids=ids)
-                                       if blind.keeps_score(s)]
+        kwargs["instrument_scores"] = [
+            s for s in instrument_scores(dimension_ids=ids,
+                                         candidate_ids=opening_candidates(opening))
+            if blind.keeps_score(s)]
     return evidence_for_opening(opening, **kwargs)
 
 
@@ -156,11 +158,12 @@ def calibration_for_reader(opening, user, *, fresh: bool = False,
     stays the whole picture for everyone else); its warnings open with what it leaves out.
     ``blind``: ``blind_for(user, opening)`` when the caller already has it.
     """
-    from reports.calibration.compute import calibrate_opening, latest_or_compute
+    from reports.calibration.compute import calibrate_opening
+    from reports.calibration.snapshots import stored_calibration
 
     blind = blind_for(user, opening) if blind is None else blind
     if not blind:
-        return calibrate_opening(opening) if fresh else latest_or_compute(opening).payload
+        return calibrate_opening(opening) if fresh else stored_calibration(opening)[0]
     payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
     payload["warnings"] = blind_notes(opening, blind) + payload["warnings"]
     return payload

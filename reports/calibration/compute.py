@@ -22,12 +22,13 @@ from reports.calibration.evidence import (
     instrument_family,
 )
 from reports.calibration.interviewers import interviewer_agreement
+from reports.calibration.summaries import cohort_summaries
 from reports.calibration.validity import concurrent_validity
 from reports.models import CalibrationSnapshot
 from reports.stats import candidate_fit, cohort_differences, validate_fit
 
 TIERS = ("top", "middle", "bottom")
-KEEP_SNAPSHOTS = 10
+KEEP_SNAPSHOTS = 3
 
 
 def jsonable(value):
@@ -48,8 +49,9 @@ def jsonable(value):
 # Bump when the payload gains or changes fields: stored snapshots of an older format are
 # recomputed before a page shows them. 2: per-candidate instrument coverage. 3: producers-only
 # standardisation (frozen reference), candidate groups by instrument set, cross-validated
-# model quality; probabilities only where the model beats the base rates.
-PAYLOAD_FORMAT = 3
+# model quality; probabilities only where the model beats the base rates. 4: producer cohorts
+# summarised per dimension (``cohort_summary``) so reports read them from the snapshot.
+PAYLOAD_FORMAT = 4
 TOP_SHARE_NOTE = (
     "Distance counts in every direction: a profile beyond the top producers' (higher on every "
     "dimension) is also far from their centre."
@@ -106,6 +108,7 @@ def build_calibration(opening, evidence: OpeningEvidence, *, min_n: int) -> dict
         "groups": groups,
         "top_share_note": TOP_SHARE_NOTE,
         "reference": _reference(evidence),
+        "cohort_summary": cohort_summaries(evidence),
         "candidates": candidates,
         "interviewers": agreement,
         "validity": concurrent_validity(evidence),
@@ -356,7 +359,7 @@ def _candidate_rows(evidence, fits, group_of, groups) -> list[dict]:
 
 @transaction.atomic
 def store_snapshot(opening) -> CalibrationSnapshot:
-    """Computes the calibration now and stores it; older snapshots beyond the last 10 go."""
+    """Computes the calibration now and stores it; only the last ``KEEP_SNAPSHOTS`` stay."""
     payload = calibrate_opening(opening)
     snapshot = CalibrationSnapshot.objects.create(
         opening=opening, computed_at=datetime.fromisoformat(payload["computed_at"]),
@@ -370,12 +373,3 @@ def store_snapshot(opening) -> CalibrationSnapshot:
 def latest_snapshot(opening) -> CalibrationSnapshot | None:
     """The most recent stored calibration of the opening, if any."""
     return CalibrationSnapshot.objects.filter(opening=opening).first()
-
-
-def latest_or_compute(opening) -> CalibrationSnapshot:
-    """The latest snapshot; a new one first when none exists or the latest was stored by an
-    older version of this code (its payload lacks figures the pages now show)."""
-    snapshot = latest_snapshot(opening)
-    if snapshot is None or snapshot.payload.get("format") != PAYLOAD_FORMAT:
-        snapshot = store_snapshot(opening)
-    return snapshot

@@ -22,6 +22,7 @@ The functions below ``evidence_for_opening`` are pure: lists in, numpy matrices 
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -140,23 +141,27 @@ def evidence_for_opening(
         for req in opening.requirements
     ]
     dim_ids = [d.id for d in dimensions]
-    producers = [
-        ProducerInfo(p.pk, p.full_name, p.tier,
-                     None if p.performance is None else float(p.performance),
-                     p.performance_metric)
-        for p in Producer.objects.exclude(tier="").order_by("pk")
+    producers = [  # plain rows, not model instances: thousands of them
+        ProducerInfo(pk, f"{first} {last}", tier,
+                     None if performance is None else float(performance), metric)
+        for pk, first, last, tier, performance, metric in Producer.objects.exclude(tier="")
+        .order_by("pk").values_list("pk", "first_name", "last_name", "tier", "performance",
+                                    "performance_metric")
     ]
-    stage_order = {key: n for n, (key, _) in enumerate(opening.applications.model.STAGES)}
+    stages = opening.applications.model.STAGES
+    stage_order = {key: n for n, (key, _) in enumerate(stages)}
+    labels = dict(stages)
     applications = sorted(
         (
-            ApplicationInfo(a.pk, a.candidate_id, a.candidate.full_name, a.stage,
-                            a.get_stage_display())
-            for a in opening.applications.select_related("candidate")
+            ApplicationInfo(pk, candidate_id, f"{first} {last}".strip(), stage,
+                            labels.get(stage, stage))
+            for pk, candidate_id, first, last, stage in opening.applications.values_list(
+                "pk", "candidate_id", "candidate__first_name", "candidate__last_name", "stage")
         ),
         key=lambda a: (stage_order.get(a.stage, 99), a.name.lower(), a.application_id),
     )
     if instrument_scores is None:
-        instrument_scores = _instrument_scores(dim_ids, warnings)
+        instrument_scores = _instrument_scores(dim_ids, warnings, opening_candidates(opening))
     if interview_ratings is None:
         interview_ratings = _interview_ratings(opening, warnings)
     scores = score_matrices(
@@ -183,7 +188,12 @@ def evidence_for_opening(
     )
 
 
-def _instrument_scores(dimension_ids: list[int], warnings: list[str]) -> list:
+def opening_candidates(opening):
+    """The opening's candidate ids, as a subquery (the evidence of nobody else is read)."""
+    return opening.applications.values("candidate_id")
+
+
+def _instrument_scores(dimension_ids: list[int], warnings: list[str], candidate_ids) -> list:
     try:
         from assessments.evidence import instrument_scores
     except ImportError:
@@ -192,7 +202,7 @@ def _instrument_scores(dimension_ids: list[int], warnings: list[str]) -> list:
             "module is not installed), so there is nothing to compare with the producers."
         )
         return []
-    return list(instrument_scores(dimension_ids=dimension_ids))
+    return list(instrument_scores(dimension_ids=dimension_ids, candidate_ids=candidate_ids))
 
 
 def _interview_ratings(opening, warnings: list[str]) -> list:
@@ -208,6 +218,14 @@ def _interview_ratings(opening, warnings: list[str]) -> list:
 
 
 # --- pure: instrument scores -----------------------------------------------------------
+
+
+def _mean(values: list[float]) -> float:
+    """``np.mean`` of a short list, without numpy's call overhead for the usual single value.
+
+    Exactly ``float(np.mean(values))``: one value is its own mean; longer lists go to numpy.
+    """
+    return values[0] if len(values) == 1 else float(np.mean(values))
 
 
 def is_prestandardised(instrument: str) -> bool:
@@ -235,23 +253,34 @@ def standardise_against_producers(
     reference per (instrument, dimension id) is ``{"mean", "sd", "n"}`` over the producers
     with a score (``{"norm": "published"}`` for psychometric scales, taken as they are).
     """
-    raw: dict[tuple[str, int], dict[Person, list[float]]] = defaultdict(lambda: defaultdict(list))
+    raw: dict[tuple[str, int], dict[Person, list[float]]] = {}
     for s in scores:
-        if s.score is None or not np.isfinite(float(s.score)):
+        if s.score is None:
             continue
-        raw[(s.instrument, s.dimension_id)][(s.person_kind, s.person_id)].append(float(s.score))
+        value = float(s.score)
+        if not math.isfinite(value):
+            continue
+        per_person = raw.get((s.instrument, s.dimension_id))
+        if per_person is None:
+            per_person = raw[(s.instrument, s.dimension_id)] = {}
+        person = (s.person_kind, s.person_id)
+        found = per_person.get(person)
+        if found is None:
+            per_person[person] = [value]
+        else:
+            found.append(value)
     out: dict[tuple[str, int], dict[Person, float]] = {}
     reference: dict[tuple[str, int], dict] = {}
     warnings: list[str] = []
     for (instrument, dim), per_person in sorted(raw.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         people = list(per_person)
-        values = np.array([np.mean(per_person[p]) for p in people])
+        values = np.fromiter((_mean(v) for v in per_person.values()), float, len(people))
         if is_prestandardised(instrument):
             out[(instrument, dim)] = dict(zip(people, values.tolist(), strict=True))
             reference[(instrument, dim)] = {"norm": "published"}
             continue
         name = (labels or {}).get(dim, f"dimension {dim}")
-        producers = values[[p[0] == "producer" for p in people]]
+        producers = values[np.fromiter((p[0] == "producer" for p in people), bool, len(people))]
         if producers.size < 2 or np.ptp(producers) == 0:
             why = (
                 "fewer than two producers have a score"
@@ -273,19 +302,32 @@ def combine(z_scores: dict[tuple[str, int], dict[Person, float]]) -> dict[int, d
         for person, z in per_person.items():
             collected[dim][person].append(z)
     return {
-        dim: {person: float(np.mean(zs)) for person, zs in per_person.items()}
+        dim: {person: _mean(zs) for person, zs in per_person.items()}
         for dim, per_person in collected.items()
     }
 
 
-def _matrix(combined: dict[int, dict[Person, float]], kind: str, ids: Sequence[int],
-            dimension_ids: Sequence[int]) -> np.ndarray:
-    out = np.full((len(ids), len(dimension_ids)), np.nan)
-    for j, dim in enumerate(dimension_ids):
-        per_person = combined.get(dim, {})
-        for i, pid in enumerate(ids):
-            out[i, j] = per_person.get((kind, pid), np.nan)
-    return out
+def _column(per_person: dict[Person, float], kind: str, ids: Sequence[int]) -> np.ndarray:
+    """One instrument's z-scores for the given people (NaN where they have none)."""
+    return np.array([per_person.get((kind, pid), np.nan) for pid in ids], dtype=float)
+
+
+def _combined(columns: dict[tuple[str, int], np.ndarray], n: int,
+              dimension_ids: Sequence[int]) -> np.ndarray:
+    """Per person and dimension the mean of the instrument z-scores present (``combine``).
+
+    One array operation per instrument: the z-scores are summed in the order ``combine``
+    appends them and divided by their count, as ``np.mean`` does for such short lists.
+    """
+    column = {dim: j for j, dim in enumerate(dimension_ids)}
+    total = np.zeros((n, len(dimension_ids)))
+    count = np.zeros((n, len(dimension_ids)))
+    for (_, dim), values in columns.items():
+        ok = np.isfinite(values)
+        total[ok, column[dim]] += values[ok]
+        count[ok, column[dim]] += 1
+    with np.errstate(invalid="ignore"):
+        return np.where(count > 0, total / np.maximum(count, 1), np.nan)
 
 
 def score_matrices(
@@ -297,21 +339,17 @@ def score_matrices(
     z_scores, reference, warnings = standardise_against_producers(
         (s for s in scores if s.dimension_id in wanted), labels=labels
     )
-    combined = combine(z_scores)
     instruments: dict[int, list[str]] = {dim: [] for dim in dimension_ids}
     by_instrument, candidate_by_instrument = {}, {}
     for (instrument, dim), per_person in z_scores.items():
         instruments[dim].append(instrument)
-        by_instrument[(instrument, dim)] = np.array(
-            [per_person.get(("producer", pid), np.nan) for pid in producer_ids]
-        )
-        candidate_by_instrument[(instrument, dim)] = np.array(
-            [per_person.get(("candidate", cid), np.nan) for cid in candidate_ids]
-        )
+        by_instrument[(instrument, dim)] = _column(per_person, "producer", producer_ids)
+        candidate_by_instrument[(instrument, dim)] = _column(per_person, "candidate",
+                                                             candidate_ids)
     return ScoreMatrices(
         dimension_ids=list(dimension_ids),
-        producers=_matrix(combined, "producer", producer_ids, dimension_ids),
-        candidates=_matrix(combined, "candidate", candidate_ids, dimension_ids),
+        producers=_combined(by_instrument, len(producer_ids), dimension_ids),
+        candidates=_combined(candidate_by_instrument, len(candidate_ids), dimension_ids),
         instruments={dim: sorted(names) for dim, names in instruments.items()},
         producer_by_instrument=by_instrument,
         warnings=warnings,
@@ -375,7 +413,7 @@ def _table(cells: dict[tuple, dict[int, list[float]]], targets: list) -> RatingT
     matrix = np.full((len(targets), len(rater_ids)), np.nan)
     for i, target in enumerate(targets):
         for rater, values in cells.get(target, {}).items():
-            matrix[i, column[rater]] = float(np.mean(values))
+            matrix[i, column[rater]] = _mean(values)
     return RatingTable(targets=targets, rater_ids=rater_ids, matrix=matrix)
 
 
@@ -405,7 +443,7 @@ def rating_matrices(
         by_dimension[dim] = RatingTable([t[0] for t in targets], table.rater_ids, table.matrix)
     means: dict[int, dict[int, float]] = defaultdict(dict)
     for app, dim in pairs:
-        means[app][dim] = float(np.mean([np.mean(v) for v in cells[(app, dim)].values()]))
+        means[app][dim] = _mean([_mean(v) for v in cells[(app, dim)].values()])
     return RatingMatrices(
         by_dimension=by_dimension, overall=_table(cells, pairs), candidate_means=dict(means)
     )

@@ -95,10 +95,66 @@ def producer_sentence(cand: dict) -> str | None:
     return "; ".join(parts) + ". It informs the discussion and never sets the band."
 
 
-def _candidates(payload: dict, headlines: dict[int, dict]) -> list[dict]:
+PAGE_SIZE = 50
+SORTS = {
+    "": ("furthest along first", None),
+    "name": ("name", lambda c: (c["name"].lower(), c["application_id"])),
+    "top": ("P(top), highest first",
+            lambda c: (-(c["posterior"].get("top") or -1), c["name"].lower())),
+    "closeness": ("closeness to the top profile",
+                  lambda c: (-(c["closer_than_top_share"] if c["closer_than_top_share"]
+                               is not None else -1), c["name"].lower())),
+}
+COMPARISONS = {"": "any", "usable": "with probabilities", "none": "without probabilities"}
+
+
+def candidate_view(payload: dict, params, headlines_for=None) -> dict:
+    """The candidates the page lists: filtered (stage, comparison), sorted and paginated.
+
+    ``params``: the query string (``stage``, ``comparison``, ``sort``, ``page``). Only one
+    page of candidates is shaped for the template, so the page's size does not grow with
+    the opening. Unknown values fall back to the defaults. By default, candidates furthest
+    along the pipeline come first. ``headlines_for(application_ids)``: each listed
+    candidate's band and sentence (``headlines.opening_headlines``), asked only for the page.
+    """
+    rows = payload.get("candidates", [])
+    stages = sorted({(c["stage"], c["stage_label"]) for c in rows})
+    stage = params.get("stage", "")
+    stage = stage if stage in {key for key, _ in stages} else ""
+    comparison = params.get("comparison", "")
+    comparison = comparison if comparison in COMPARISONS else ""
+    sort = params.get("sort", "")
+    sort = sort if sort in SORTS else ""
+    chosen = [c for c in rows if (not stage or c["stage"] == stage)
+              and (comparison != "usable" or c.get("model_usable"))
+              and (comparison != "none" or not c.get("model_usable"))]
+    chosen = sorted(chosen, key=SORTS[sort][1] or _furthest_first)
+    pages = max(1, -(-len(chosen) // PAGE_SIZE))
+    try:
+        page = min(max(int(params.get("page", 1)), 1), pages)
+    except (TypeError, ValueError):
+        page = 1
+    start = (page - 1) * PAGE_SIZE
+    shown = chosen[start:start + PAGE_SIZE]
+    headlines = headlines_for([c["application_id"] for c in shown]) if headlines_for else {}
+    candidates = _candidates(payload, shown, headlines)
+    return {
+        "candidates": candidates,
+        "headline_order": candidates,
+        "candidate_filter": {
+            "stage": stage, "stages": stages, "comparison": comparison,
+            "comparisons": list(COMPARISONS.items()), "sort": sort,
+            "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+            "page": page, "pages": pages, "matching": len(chosen), "total": len(rows),
+            "first": start + 1 if chosen else 0, "last": min(start + PAGE_SIZE, len(chosen)),
+        },
+    }
+
+
+def _candidates(payload: dict, rows: list[dict], headlines: dict[int, dict]) -> list[dict]:
     names = {d["slug"]: d for d in payload.get("dimensions", [])}
     out = []
-    for cand in payload.get("candidates", []):
+    for cand in rows:
         share = cand.get("closer_than_top_share")
         out.append(cand | {
             "headline": headlines.get(cand["application_id"]),
@@ -145,26 +201,32 @@ def _furthest_first(cand: dict) -> tuple:
             cand.get("name", ""))
 
 
-def calibration_page(opening, user) -> dict:
+def calibration_page(opening, user, params=None) -> dict:
     """Everything the calibration page shows ``user``: the payload they may see, each
-    candidate's band and sentence (the hiring report's rule), grouped for the template."""
+    candidate's band and sentence (the hiring report's rule), grouped for the template.
+    ``params``: the page's query string, choosing which candidates are listed."""
     from reports.calibration.blinding import blind_for, calibration_for_reader
     from reports.hiring_report.headlines import assessment_weight, opening_headlines
 
     blind = blind_for(user, opening)
     payload = calibration_for_reader(opening, user, blind=blind)
     weight = assessment_weight(opening)
-    return calibration_context(payload, opening_headlines(opening, payload, blind)) | {
+    def headlines_for(application_ids):
+        return opening_headlines(opening, payload, blind, application_ids=set(application_ids))
+
+    return calibration_context(payload, params, headlines_for) | {
         "weights": {"interview": round(100 * (1 - weight)), "assessment": round(100 * weight)},
     }
 
 
-def calibration_context(payload: dict, headlines: dict[int, dict] | None = None) -> dict:
-    """Template context for the calibration page from a ``calibrate_opening`` payload and
-    each candidate's band and sentence (``headlines.opening_headlines``)."""
+def calibration_context(payload: dict, params=None, headlines_for=None) -> dict:
+    """Template context for the calibration page from a ``calibrate_opening`` payload.
+
+    ``params``: the page's query string, choosing which candidates are listed;
+    ``headlines_for``: see ``candidate_view``.
+    """
     computed = payload.get("computed_at")
     fit_slugs = set(payload.get("fit_basis", {}).get("dimensions", []))
-    candidates = _candidates(payload, headlines or {})
     return {
         "payload": payload,
         "computed_at": datetime.fromisoformat(computed) if computed else None,
@@ -172,8 +234,7 @@ def calibration_context(payload: dict, headlines: dict[int, dict] | None = None)
         "fit_names": [d["name"] for d in payload.get("dimensions", []) if d["slug"] in fit_slugs],
         "cohorts": payload.get("cohorts", {}),
         "difference_rows": _differences(payload),
-        "candidates": candidates,
-        "headline_order": sorted(candidates, key=_furthest_first),
+        **candidate_view(payload, params or {}, headlines_for),
         "agreement": agreement_summary(payload.get("interviewers", {})),
         "separating": [d["name"] for d in payload.get("dimensions", [])
                        if d["slug"] in set(payload.get("discriminating", []))],

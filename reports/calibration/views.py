@@ -16,7 +16,7 @@ from reports.packets.workers import no_worker_warning
 @login_required
 def calibration(request, slug):
     opening = access.calibration_opening_for_user(request, slug)
-    context = calibration_page(opening, request.user)
+    context = calibration_page(opening, request.user, request.GET)
     return render(request, "reports/calibration.html", context | {"opening": opening})
 
 

@@ -18,12 +18,52 @@ NOTE_LIMIT = 600
 SAR_LABELS = {"situation": "S", "action": "A", "result": "R", "learned": "L"}
 
 
-def interview_evidence(application) -> dict:
-    """Each interviewer's submitted ratings with SAR excerpts, and this candidate's spreads."""
-    from interviews.models import Scorecard
-    from interviews.selectors import dimension_spreads, final_scorecards
+def load_evidence(applications, *, withheld_exercises=None) -> dict[int, dict]:
+    """The raw evidence of many applications at once, by application id.
 
-    cards = final_scorecards(application)
+    A bounded number of queries whatever the number of candidates (a packet of 200 costs
+    what one report costs): ``{"cards", "attempts", "roleplays", "psychometrics"}`` per
+    application, for the functions below. ``withheld_exercises(candidate_id)``: roleplay
+    exercise slugs the reader may not see for that candidate.
+    """
+    from assessments.models import PsychometricScore, RoleplayScorecard, SJTAttempt
+    from interviews.selectors import final_scorecards_by_application
+
+    applications = list(applications)
+    by_candidate: dict[int, dict] = defaultdict(lambda: defaultdict(list))
+    candidate_ids = [a.candidate_id for a in applications]
+    for attempt in (SJTAttempt.objects.filter(invitation__candidate_id__in=candidate_ids,
+                                              completed_at__isnull=False)
+                    .select_related("invitation__test").order_by("completed_at", "pk")):
+        by_candidate[attempt.invitation.candidate_id]["attempts"].append(attempt)
+    for card in (RoleplayScorecard.objects.filter(candidate_id__in=candidate_ids,
+                                                  status=RoleplayScorecard.SUBMITTED)
+                 .select_related("exercise", "assessor").prefetch_related("ratings__dimension")
+                 .order_by("exercise__title", "pk")):
+        hidden = withheld_exercises(card.candidate_id) if withheld_exercises else ()
+        if card.exercise.slug not in hidden:
+            by_candidate[card.candidate_id]["roleplays"].append(card)
+    for score in (PsychometricScore.objects.filter(candidate_id__in=candidate_ids)
+                  .select_related("scale__dimension")
+                  .order_by("scale__instrument", "scale__scale", "pk")):
+        by_candidate[score.candidate_id]["psychometrics"].append(score)
+    cards = final_scorecards_by_application(a.pk for a in applications)
+    return {
+        a.pk: {"cards": cards.get(a.pk, []),
+               "attempts": by_candidate[a.candidate_id]["attempts"],
+               "roleplays": by_candidate[a.candidate_id]["roleplays"],
+               "psychometrics": by_candidate[a.candidate_id]["psychometrics"]}
+        for a in applications
+    }
+
+
+def interview_evidence(application, cards: list) -> dict:
+    """Each interviewer's submitted ratings with SAR excerpts, and this candidate's spreads.
+
+    ``cards``: the application's final scorecards (``load_evidence``).
+    """
+    from interviews.models import Scorecard
+    from interviews.selectors import dimension_spreads
     out = []
     for card in cards:
         person = card.interview.interviewer
@@ -119,24 +159,33 @@ def recommendation_counts(scorecards: list[dict]) -> list[tuple[str, int]]:
     return list(counts.items())
 
 
-def sjt_results(candidate_id: int, names: dict[int, str]) -> list[dict]:
-    """Completed judgment-test attempts of one candidate (see ``sjt_results_by_candidate``)."""
-    return sjt_results_by_candidate([candidate_id], names).get(candidate_id, [])
+def sjt_results(attempts: list, names: dict[int, str], *, with_producers: bool = True,
+                producer_totals: dict[int, list[float]] | None = None) -> list[dict]:
+    """Completed judgment-test attempts: total and per-dimension scores on the test's scale,
+    how many items were answered, whether that is enough to count (``complete``), and
+    where the total falls among the producers who took the same test
+    (``producer_percentile`` of ``producer_n``; complete attempts only).
+
+    ``attempts``: the candidate's completed attempts (``load_evidence``);
+    ``producer_totals``: ``producer_sjt_totals()``, when a packet read them once for all.
+    """
+    from django.conf import settings
+
+    threshold = settings.SELECTION_SJT_MIN_COMPLETE
+    out = [_sjt_row(attempt, names, threshold) for attempt in attempts]
+    if with_producers and out:
+        _add_producer_percentiles({0: out}, producer_totals)
+    return out
 
 
 def sjt_results_by_candidate(candidate_ids: list[int], names: dict[int, str],
                              *, with_producers: bool = True) -> dict[int, list[dict]]:
-    """Completed judgment-test attempts per candidate: total and per-dimension scores on the
-    test's scale, how many items were answered, whether that is enough to count
-    (``complete``), and where the total falls among the producers who took the same test
-    (``producer_percentile`` of ``producer_n``; complete attempts only)."""
+    """``sjt_results`` for many candidates in a fixed number of queries, by candidate id."""
     from django.conf import settings
 
-    from assessments.models import JudgmentTest, SJTAttempt
-    from assessments.sjt import answered_note, is_complete
+    from assessments.models import SJTAttempt
 
     threshold = settings.SELECTION_SJT_MIN_COMPLETE
-
     attempts = (
         SJTAttempt.objects.filter(invitation__candidate_id__in=candidate_ids,
                                   completed_at__isnull=False)
@@ -144,50 +193,73 @@ def sjt_results_by_candidate(candidate_ids: list[int], names: dict[int, str],
     )
     out: dict[int, list[dict]] = defaultdict(list)
     for attempt in attempts:
-        test = attempt.invitation.test
-        scores = attempt.dimension_scores or {}
-        complete = is_complete(attempt.items_answered, attempt.items_total, threshold)
-        out[attempt.invitation.candidate_id].append({
-            "test": test.title,
-            "test_id": test.pk,
-            "method": test.scoring_method,
-            "scale": "0 to 1" if test.scoring_method == JudgmentTest.RATE_EACH else "−2 to +2",
-            "completed_at": attempt.completed_at,
-            "completion": attempt.get_completion_display(),
-            "total": attempt.total_score,
-            "answered": attempt.items_answered, "items": attempt.items_total,
-            "complete": complete,
-            "answered_note": answered_note(attempt.items_answered, attempt.items_total,
-                                           complete, threshold),
-            "dimensions": [
-                {"dimension_id": int(d), "name": names.get(int(d), f"Dimension {d}"),
-                 "score": v}
-                for d, v in scores.items() if v is not None
-            ],
-        })
+        out[attempt.invitation.candidate_id].append(_sjt_row(attempt, names, threshold))
     if with_producers and out:
-        _add_producer_percentiles(out, threshold)
+        _add_producer_percentiles(out)
     return dict(out)
 
 
-def _add_producer_percentiles(results: dict[int, list[dict]], threshold: float) -> None:
-    """Where each total falls among the producers' complete attempts at the same test:
-    ``scipy.stats.percentileofscore(kind="mean")``, the calibration's percentile."""
-    from scipy.stats import percentileofscore
+def _sjt_row(attempt, names: dict[int, str], threshold: float) -> dict:
+    from assessments.models import JudgmentTest
+    from assessments.sjt import answered_note, is_complete
+
+    test = attempt.invitation.test
+    scores = attempt.dimension_scores or {}
+    complete = is_complete(attempt.items_answered, attempt.items_total, threshold)
+    return {
+        "test": test.title,
+        "test_id": test.pk,
+        "method": test.scoring_method,
+        "scale": "0 to 1" if test.scoring_method == JudgmentTest.RATE_EACH else "−2 to +2",
+        "completed_at": attempt.completed_at,
+        "completion": attempt.get_completion_display(),
+        "total": attempt.total_score,
+        "answered": attempt.items_answered, "items": attempt.items_total,
+        "complete": complete,
+        "answered_note": answered_note(attempt.items_answered, attempt.items_total,
+                                       complete, threshold),
+        "dimensions": [
+            {"dimension_id": int(d), "name": names.get(int(d), f"Dimension {d}"),
+             "score": v}
+            for d, v in scores.items() if v is not None
+        ],
+    }
+
+
+def producer_sjt_totals(test_ids=None) -> dict[int, list[float]]:
+    """The producers' complete judgment-test totals, by test id (``test_ids``: only these
+    tests; None: every test). One query."""
+    from django.conf import settings
 
     from assessments.models import SJTAttempt
     from assessments.sjt import is_complete
-    from reports.calibration.wording import sjt_total_words
 
-    tests = {a["test_id"] for attempts in results.values() for a in attempts}
-    totals: dict[int, list[float]] = defaultdict(list)
+    threshold = settings.SELECTION_SJT_MIN_COMPLETE
     rows = SJTAttempt.objects.filter(
-        invitation__test_id__in=tests, invitation__producer__isnull=False,
-        completed_at__isnull=False, total_score__isnull=False,
-    ).values_list("invitation__test_id", "total_score", "items_answered", "items_total")
-    for test_id, total, answered, items in rows:
+        invitation__producer__isnull=False, completed_at__isnull=False,
+        total_score__isnull=False,
+    )
+    if test_ids is not None:
+        rows = rows.filter(invitation__test_id__in=list(test_ids))
+    totals: dict[int, list[float]] = defaultdict(list)
+    for test_id, total, answered, items in rows.values_list(
+            "invitation__test_id", "total_score", "items_answered", "items_total"):
         if is_complete(answered, items, threshold):
             totals[test_id].append(float(total))
+    return dict(totals)
+
+
+def _add_producer_percentiles(results: dict[int, list[dict]],
+                              totals: dict[int, list[float]] | None = None) -> None:
+    """Where each total falls among the producers' complete attempts at the same test:
+    ``scipy.stats.percentileofscore(kind="mean")``, the calibration's percentile.
+    ``totals``: ``producer_sjt_totals()`` when a caller already has them."""
+    from scipy.stats import percentileofscore
+
+    from reports.calibration.wording import sjt_total_words
+
+    if totals is None:
+        totals = producer_sjt_totals({a["test_id"] for rows in results.values() for a in rows})
     for attempts in results.values():
         for a in attempts:
             cohort = totals.get(a["test_id"], [])
@@ -199,18 +271,17 @@ def _add_producer_percentiles(results: dict[int, list[dict]], threshold: float) 
                                                a["producer_n"])
 
 
-def roleplay_results(candidate_id: int, *, withheld=()) -> list[dict]:
-    """Submitted roleplay scorecards of one candidate (see ``roleplay_results_by_candidate``).
+def roleplay_results(cards: list) -> list[dict]:
+    """Submitted roleplay scorecards: assessor, ratings per dimension, notes excerpt.
 
-    ``withheld``: slugs of exercises whose scorecards the reader may not see yet.
+    ``cards``: the candidate's submitted scorecards the reader may see (``load_evidence``).
     """
-    hidden = {(candidate_id, slug) for slug in withheld}
-    return roleplay_results_by_candidate([candidate_id], hidden=hidden).get(candidate_id, [])
+    return [_roleplay_row(card) for card in cards]
 
 
 def roleplay_results_by_candidate(candidate_ids: list[int], *,
                                   hidden=frozenset()) -> dict[int, list[dict]]:
-    """Submitted roleplay scorecards per candidate: assessor, ratings per dimension, notes.
+    """``roleplay_results`` for many candidates in a fixed number of queries.
 
     ``hidden``: (candidate id, exercise slug) pairs the reader may not see yet.
     """
@@ -224,29 +295,34 @@ def roleplay_results_by_candidate(candidate_ids: list[int], *,
     )
     out: dict[int, list[dict]] = defaultdict(list)
     for card in cards:
-        if (card.candidate_id, card.exercise.slug) in hidden:
-            continue
-        out[card.candidate_id].append({
-            "exercise": card.exercise.title,
-            "assessor": card.assessor.get_full_name() or card.assessor.email,
-            "notes": excerpt(card.notes, NOTE_LIMIT),
-            "ratings": [
-                {"dimension_id": r.dimension_id, "name": r.dimension.name, "rating": r.rating,
-                 "notes": excerpt(r.notes, 240)}
-                for r in card.ratings.all() if r.rating is not None
-            ],
-        })
+        if (card.candidate_id, card.exercise.slug) not in hidden:
+            out[card.candidate_id].append(_roleplay_row(card))
     return dict(out)
 
 
-def psychometric_results(candidate_id: int) -> list[dict]:
-    """Imported psychometric scales of one candidate (see ``psychometric_results_by_candidate``)."""
-    return psychometric_results_by_candidate([candidate_id]).get(candidate_id, [])
+def _roleplay_row(card) -> dict:
+    return {
+        "exercise": card.exercise.title,
+        "assessor": card.assessor.get_full_name() or card.assessor.email,
+        "notes": excerpt(card.notes, NOTE_LIMIT),
+        "ratings": [
+            {"dimension_id": r.dimension_id, "name": r.dimension.name, "rating": r.rating,
+             "notes": excerpt(r.notes, 240)}
+            for r in card.ratings.all() if r.rating is not None
+        ],
+    }
+
+
+def psychometric_results(scores: list) -> list[dict]:
+    """Imported psychometric scales: as given and as a z-score against the vendor norm.
+
+    ``scores``: the candidate's scores (``load_evidence``).
+    """
+    return [_psychometric_row(s) for s in scores]
 
 
 def psychometric_results_by_candidate(candidate_ids: list[int]) -> dict[int, list[dict]]:
-    """Imported psychometric scales per candidate: as given and as a z-score against the
-    vendor norm."""
+    """``psychometric_results`` for many candidates in one query, by candidate id."""
     from assessments.models import PsychometricScore
 
     scores = (
@@ -255,11 +331,14 @@ def psychometric_results_by_candidate(candidate_ids: list[int]) -> dict[int, lis
     )
     out: dict[int, list[dict]] = defaultdict(list)
     for s in scores:
-        out[s.candidate_id].append(
-            {"instrument": s.scale.instrument, "scale": s.scale.scale,
-             "dimension_id": s.scale.dimension_id, "dimension": s.scale.dimension.name,
-             "score_type": s.get_score_type_display(), "score": s.score, "z": s.z_score})
+        out[s.candidate_id].append(_psychometric_row(s))
     return dict(out)
+
+
+def _psychometric_row(s) -> dict:
+    return {"instrument": s.scale.instrument, "scale": s.scale.scale,
+            "dimension_id": s.scale.dimension_id, "dimension": s.scale.dimension.name,
+            "score_type": s.get_score_type_display(), "score": s.score, "z": s.z_score}
 
 
 def instrument_levels(sjt: list[dict], roleplays: list[dict], psychometrics: list[dict]) -> dict:

@@ -3,7 +3,8 @@
 ``candidate_report(application)`` returns a ``HiringReport``; the PDF
 (reports/pdf/candidate_report.py) and the browser page render it without further
 queries. ``opening_context(opening)`` loads what all candidates of an opening share
-(the evidence and its calibration), so a packet loads it once.
+(the calibration: the opening's stored snapshot, see ``calibration/snapshots.py``), so a
+packet loads it once and a report page loads only its own candidate's evidence.
 
 Rules (the report's appendix prints the same words):
 
@@ -21,10 +22,10 @@ Rules (the report's appendix prints the same words):
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 
-import numpy as np
 from django.utils import timezone
 
 from reports.calibration.blinding import (
@@ -35,8 +36,9 @@ from reports.calibration.blinding import (
     exercise_titles,
 )
 from reports.calibration.compute import calibrate_opening
-from reports.calibration.evidence import OpeningEvidence
 from reports.calibration.presentation import agreement_summary
+from reports.calibration.snapshots import Freshness, stored_calibration
+from reports.calibration.summaries import cohort_means
 from reports.hiring_report import evidence as ev
 from reports.hiring_report.headline import RULE, Headline
 from reports.hiring_report.headlines import assessment_weight, band_for
@@ -51,14 +53,28 @@ class OpeningContext:
     """What every candidate report of one opening shares."""
 
     opening: object
-    evidence: OpeningEvidence
     payload: dict
     computed_at: datetime
-    cohort_values: dict[str, dict[str, list[float]]]  # slug -> tier -> producer z-scores
+    cohort_summary: dict[str, dict]  # slug -> ``summaries.cohort_summary``
     cohort_means: dict[str, dict[str, float | None]]  # slug -> tier -> mean z
     instrument_names: dict[str, str] = field(default_factory=dict)  # key -> readable name
     blind: Blind = NOBODY  # scorecards the reader may not see, left out of everything
     exercise_titles: dict[str, str] = field(default_factory=dict)  # withheld roleplays
+    freshness: Freshness | None = None
+    _questions: dict | None = None
+    _sjt_totals: dict | None = None
+
+    def sjt_producer_totals(self) -> dict[int, list[float]]:
+        """The producers' complete judgment-test totals per test, read once for all reports."""
+        if self._sjt_totals is None:
+            self._sjt_totals = ev.producer_sjt_totals()
+        return self._sjt_totals
+
+    def probe_questions(self) -> dict[int, list[dict]]:
+        """Probe questions for every dimension of the opening, read once for all reports."""
+        if self._questions is None:
+            self._questions = ev.probe_questions([d["id"] for d in self.payload["dimensions"]])
+        return self._questions
 
 
 @dataclass
@@ -100,27 +116,27 @@ class HiringReport:
         return self.cover["candidate"]
 
 
-def opening_context(opening, blind: Blind = NOBODY) -> OpeningContext:
-    """Loads the opening's evidence once and calibrates it (fresh, not a stored snapshot).
+def opening_context(opening, blind: Blind = NOBODY, *, application_ids: Collection[int] = (),
+                    fresh: bool = False) -> OpeningContext:
+    """The opening's calibration as every report of it reads it.
 
-    Scorecards ``blind`` withholds from the reader are left out before anything is computed.
+    For a reader who may see everything it is the stored snapshot (``stored_calibration``;
+    ``application_ids``: the reports' applications, which it must know). Scorecards ``blind``
+    withholds from the reader are left out before anything is computed, so then (and with
+    ``fresh``) the calibration is computed now and not stored.
     """
-    evidence = evidence_for_reader(opening, blind)
-    payload = calibrate_opening(opening, evidence=evidence)
-    tiers = np.array(evidence.tiers, dtype=object)
-    values, means = {}, {}
-    for j, dim in enumerate(evidence.dimensions):
-        column = evidence.scores.producers[:, j] if evidence.producers else np.zeros(0)
-        values[dim.slug], means[dim.slug] = {}, {}
-        for tier in TIERS:
-            scores = column[(tiers == tier) & np.isfinite(column)] if column.size else column
-            values[dim.slug][tier] = [float(v) for v in scores]
-            means[dim.slug][tier] = float(scores.mean()) if scores.size else None
+    if blind or fresh:
+        payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
+        freshness = Freshness(datetime.fromisoformat(payload["computed_at"]), False)
+    else:
+        payload, freshness = stored_calibration(opening, application_ids=application_ids)
+    summaries = payload["cohort_summary"]
     lacking = {m["instrument"] for cand in payload["candidates"]
                for m in cand.get("missing_instruments", [])}
-    return OpeningContext(opening, evidence, payload,
-                          datetime.fromisoformat(payload["computed_at"]), values, means,
-                          instrument_names(sorted(lacking)), blind, exercise_titles(blind))
+    return OpeningContext(opening, payload, datetime.fromisoformat(payload["computed_at"]),
+                          summaries, cohort_means(summaries),
+                          instrument_names(sorted(lacking)), blind, exercise_titles(blind),
+                          freshness)
 
 
 def _fit(payload: dict, cand: dict, n_dimensions: int) -> dict:
@@ -169,26 +185,32 @@ def weighted_evidence(head: Headline, dims: list[dict], w: float) -> dict:
 
 
 def candidate_report(application, *, context: OpeningContext | None = None,
-                     generated_by=None, reader=None) -> HiringReport:
+                     generated_by=None, reader=None, loaded: dict | None = None) -> HiringReport:
     """The whole report for one application; ``context`` is shared when building many.
 
     Without a ``context``, the report is built for ``reader`` (None: the command line,
     which sees everything): scorecards blind scoring withholds from them are left out.
+    ``loaded``: the application's evidence from ``evidence.load_evidence`` when a packet
+    loaded everyone's at once.
     """
     opening = application.opening
-    context = context or opening_context(opening, blind_for(reader, opening))
+    context = context or opening_context(opening, blind_for(reader, opening),
+                                         application_ids=[application.pk])
     payload = context.payload
     cand = next(c for c in payload["candidates"] if c["application_id"] == application.pk)
     dims = payload["dimensions"]
     names = {d["id"]: d["name"] for d in dims}
     blind = context.blind
+    if loaded is None:
+        loaded = ev.load_evidence([application],
+                                  withheld_exercises=blind.hidden_exercises)[application.pk]
     withheld = blind.notes(application, context.exercise_titles)
     interviews = (ev.withheld_interviews(withheld[0]) if blind.hides_interviews(application.pk)
-                  else ev.interview_evidence(application))
-    sjt = ev.sjt_results(application.candidate_id, names)
-    roleplays = ev.roleplay_results(
-        application.candidate_id, withheld=blind.hidden_exercises(application.candidate_id))
-    psychometrics = ev.psychometric_results(application.candidate_id)
+                  else ev.interview_evidence(application, loaded["cards"]))
+    sjt = ev.sjt_results(loaded["attempts"], names,
+                         producer_totals=context.sjt_producer_totals())
+    roleplays = ev.roleplay_results(loaded["roleplays"])
+    psychometrics = ev.psychometric_results(loaded["psychometrics"])
     levels = ev.instrument_levels(sjt, roleplays, psychometrics)
     weight = assessment_weight(opening)
     head, band = band_for(dims, cand, levels, weight,
@@ -212,7 +234,7 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         agreement=payload.get("interviewers", {}) | {
             "in_words": agreement_summary(payload.get("interviewers", {}))},
         sjt=sjt, roleplays=roleplays, psychometrics=psychometrics,
-        probes=_probes(profile_rows, weighted["rows"]),
+        probes=_probes(profile_rows, weighted["rows"], context),
         appendix=_appendix(payload, context, interviews),
         knock_outs=knock_outs,
         withheld=withheld,
@@ -235,6 +257,7 @@ def _cover(application, opening, generated_by, context: OpeningContext) -> dict:
         "generated_by": (generated_by.get_full_name() or generated_by.email)
         if generated_by is not None else "command line",
         "computed_at": context.computed_at,
+        "freshness": context.freshness.text if context.freshness else "",
     }
 
 
@@ -299,7 +322,7 @@ def _strip_panels(dims, cand, context: OpeningContext, payload: dict) -> list[di
     by_slug = {row["dimension"]: row for row in cand["dimensions"]}
     names = {d["slug"]: d["name"] for d in dims}
     return [{"slug": s, "name": names[s], "candidate": _finite(by_slug[s]["z"]),
-             "effect": effect[s], "values": context.cohort_values.get(s, {})} for s in chosen]
+             "effect": effect[s], "summary": context.cohort_summary[s]} for s in chosen]
 
 
 def _dimension_rows(dims, cand, discriminating: set) -> list[dict]:
@@ -315,7 +338,8 @@ def _dimension_rows(dims, cand, discriminating: set) -> list[dict]:
     ]
 
 
-def _probes(profile_rows: list[dict], weighted_rows: list[dict]) -> list[dict]:
+def _probes(profile_rows: list[dict], weighted_rows: list[dict],
+            context: OpeningContext) -> list[dict]:
     """Questions for the dimensions where the candidate is furthest below the top cohort.
 
     The gap is the top cohort's mean z minus the candidate's z; a dimension without
@@ -331,11 +355,8 @@ def _probes(profile_rows: list[dict], weighted_rows: list[dict]) -> list[dict]:
             gaps.append((-w["gap"], row, f"{-w['gap']:.1f} levels below the role target"))
     gaps.sort(key=lambda g: -g[0])
     chosen = gaps[:PROBE_DIMENSIONS]
-    from competencies.models import Dimension
-
-    ids = dict(Dimension.objects.filter(slug__in=[r["slug"] for _, r, _ in chosen])
-               .values_list("slug", "pk"))
-    questions = ev.probe_questions(list(ids.values()))
+    ids = {d["slug"]: d["id"] for d in context.payload["dimensions"]}
+    questions = context.probe_questions()
     return [{"dimension": row["name"], "why": why,
              "questions": questions.get(ids.get(row["slug"]), [])}
             for _, row, why in chosen]

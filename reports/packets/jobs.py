@@ -36,6 +36,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from reports.calibration.blinding import blind_for, carried_scorecards
+from reports.hiring_report.evidence import load_evidence
 from reports.hiring_report.gather import candidate_report, opening_context
 from reports.packets.models import ReportPacket
 from reports.packets.notices import tell_requester
@@ -133,9 +134,11 @@ def packet_data(opening: Opening, *, stage: str = "", generated_by=None,
     so that other readers are refused while they may not see them (``packet_refusal``).
     """
     blind = blind_for(reader, opening, for_packet=True)
-    context = opening_context(opening, blind)
-    reports = [candidate_report(app, context=context, generated_by=generated_by)
-               for app in packet_applications(opening, stage)]
+    applications = packet_applications(opening, stage)
+    context = opening_context(opening, blind, application_ids=[a.pk for a in applications])
+    loaded = load_evidence(applications, withheld_exercises=blind.hidden_exercises)
+    reports = [candidate_report(app, context=context, generated_by=generated_by,
+                                loaded=loaded[app.pk]) for app in applications]
     fairness = None
     if include_fairness:
         from reports.calibration.fairness import RULE, selection_rates

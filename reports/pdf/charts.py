@@ -9,7 +9,9 @@ turns it into a reportlab ``Drawing`` (flipping y), ``to_svg`` into an inline SV
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 from html import escape
 
 from reportlab.graphics import shapes as rl
@@ -91,6 +93,9 @@ class Chart:
     height: float
     title: str
     shapes: list = field(default_factory=list)
+    # For charts of many rows: given the height left on a page, the part that fits and the
+    # rest (two charts), or None when not even one row fits. The PDF splits across pages.
+    split: Callable[[float], tuple[Chart, Chart] | None] | None = None
 
     def add(self, *items) -> None:
         self.shapes.extend(items)
@@ -199,24 +204,31 @@ def profile_chart(rows: list[dict], *, candidate: str, width: float = 500) -> Ch
     return chart
 
 
-def _quartiles(values: list[float]) -> tuple[float, float, float]:
-    ordered = sorted(values)
+TIER_TINTS = {"top": "#b9dcc6", "middle": "#d5dbe6", "bottom": "#ecbcb8"}
 
-    def q(p: float) -> float:
-        pos = (len(ordered) - 1) * p
-        low = math.floor(pos)
-        high = min(low + 1, len(ordered) - 1)
-        return ordered[low] + (ordered[high] - ordered[low]) * (pos - low)
 
-    return q(0.25), q(0.5), q(0.75)
+def _panel_summary(panel: dict) -> dict:
+    """The cohort summary of a strip panel (``summary``, or built from ``values`` lists)."""
+    if "summary" in panel:
+        return panel["summary"]
+    import numpy as np
+
+    from reports.calibration.summaries import cohort_summary
+
+    values = panel.get("values", {})
+    column = np.array([v for t in TIERS for v in values.get(t, []) if v is not None], float)
+    tiers = np.array([t for t in TIERS for v in values.get(t, []) if v is not None], object)
+    return cohort_summary(column, tiers)
 
 
 def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Chart:
     """Where the candidate falls among the real producers, one block per dimension.
 
-    ``panels``: dicts with ``name``, ``candidate`` (z or None) and ``values``
-    ({tier: [z, ...]}). Each cohort is a row of dots (one per producer) with a box from
-    the first to the third quartile and a tick at the median; the candidate is a line.
+    ``panels``: dicts with ``name``, ``candidate`` (z or None) and ``summary`` (a
+    ``reports.calibration.summaries.cohort_summary``; or ``values``: {tier: [z, ...]}).
+    Each cohort is a histogram of its producers (shaded bars, taller where more producers
+    score) with a box from the first to the third quartile and a tick at the median; the
+    candidate is a line. The chart's size does not depend on the number of producers.
     """
     register_fonts()
     label_w, band, head = 60.0, 13.0, 16.0
@@ -224,16 +236,18 @@ def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Ch
     top = 18.0
     height = top + block * max(len(panels), 1) + 26
     chart = Chart(width, height, f"{candidate} among the producers")
+    summaries = [_panel_summary(p) for p in panels]
     values = [p["candidate"] for p in panels] + [
-        v for p in panels for vs in p["values"].values() for v in vs
+        v for summary in summaries for row in summary["tiers"].values()
+        for v in (row["min"], row["max"])
     ]
     scale = z_scale(values, label_w + 6, width - 12, floor=2.0)
     chart.add(_diamond(4, 7, 4.5), Text(12, 10, fit_text(
-        f"{candidate} (line); each dot is one producer; boxes span the middle half", width - 14,
-        7.5), 7.5))
-    for k, panel in enumerate(panels):
+        f"{candidate} (line); shaded bars: how many producers score there; boxes span the "
+        "middle half", width - 14, 7.5), 7.5))
+    for k, (panel, summary) in enumerate(zip(panels, summaries, strict=True)):
         y0 = top + block * k
-        n = sum(len(v) for v in panel["values"].values())
+        n = sum(row["n"] for row in summary["tiers"].values())
         chart.add(Text(0, y0 + 11, fit_text(f"{panel['name']} (n = {n})", width, 8, True), 8,
                        bold=True))
         rows_top, rows_bottom = y0 + head, y0 + head + band * 3
@@ -242,19 +256,7 @@ def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Ch
                            MUTED if tick == 0 else GRID, 0.5))
         for t, tier in enumerate(TIERS):
             yc = rows_top + band * t + band / 2
-            vals = [v for v in panel["values"].get(tier, []) if v is not None]
-            chart.add(Text(0, yc + 3, f"{TIER_LABELS[tier]} ({len(vals)})", 7, fill=MUTED))
-            if len(vals) >= 4:
-                q1, med, q3 = _quartiles(vals)
-                chart.add(Rect(scale(q1), yc - band / 2 + 2, scale(q3) - scale(q1), band - 4,
-                               None, TIER_COLOURS[tier], 0.8),
-                          Line(scale(med), yc - band / 2 + 1, scale(med), yc + band / 2 - 1,
-                               TIER_COLOURS[tier], 1.4))
-            points = tuple(
-                (scale(v), yc + ((i * 0.6180339887) % 1 - 0.5) * (band - 6))
-                for i, v in enumerate(vals)
-            )
-            chart.add(Dots(points, 1.8, TIER_COLOURS[tier], opacity=0.6))
+            _cohort_row(chart, scale, summary, tier, yc, band)
         if panel["candidate"] is not None:
             x = scale(panel["candidate"])
             chart.add(Line(x, rows_top - 2, x, rows_bottom + 2, CANDIDATE_COLOUR, 1.6),
@@ -269,15 +271,46 @@ def strip_chart(panels: list[dict], *, candidate: str, width: float = 500) -> Ch
     return chart
 
 
+def _cohort_row(chart: Chart, scale: Scale, summary: dict, tier: str, yc: float,
+                band: float) -> None:
+    """One cohort of a strip panel: its label, histogram, quartile box and median."""
+    row = summary["tiers"].get(tier) or {"n": 0, "counts": [], "quartiles": None}
+    chart.add(Text(0, yc + 3, f"{TIER_LABELS[tier]} ({row['n']})", 7, fill=MUTED))
+    counts = row.get("counts") or []
+    most = max(counts, default=0)
+    if most:
+        step = (summary["hi"] - summary["lo"]) / len(counts)
+        base, tall = yc + band / 2 - 1, band - 2
+        for b, count in enumerate(counts):
+            if count:
+                x1 = scale(summary["lo"] + step * b)
+                x2 = scale(summary["lo"] + step * (b + 1))
+                h = max(tall * count / most, 1.0)
+                chart.add(Rect(x1, base - h, max(x2 - x1, 0.5), h, TIER_TINTS[tier]))
+    if row["n"] >= 4 and row.get("quartiles"):
+        q1, med, q3 = row["quartiles"]
+        chart.add(Rect(scale(q1), yc - band / 2 + 2, scale(q3) - scale(q1), band - 4,
+                       None, TIER_COLOURS[tier], 0.8),
+                  Line(scale(med), yc - band / 2 + 1, scale(med), yc + band / 2 - 1,
+                       TIER_COLOURS[tier], 1.4))
+
+
+POSTERIOR_ROW_H, POSTERIOR_TOP, POSTERIOR_FOOT = 15.0, 18.0, 8.0
+
+
 def posterior_chart(rows: list[dict], *, width: float = 500, label_w: float = 150) -> Chart:
     """Stacked bars of P(top), P(middle), P(bottom), one per candidate.
 
-    ``rows``: dicts with ``name`` and ``posterior`` ({tier: probability or None}).
+    ``rows``: dicts with ``name`` and ``posterior`` ({tier: probability or None}). In a PDF
+    the chart splits between rows across pages, each part with its own legend, so a packet
+    of any number of candidates lays out.
     """
     register_fonts()
-    row_h, top = 15.0, 18.0
-    height = top + row_h * max(len(rows), 1) + 8
+    row_h, top = POSTERIOR_ROW_H, POSTERIOR_TOP
+    height = top + row_h * max(len(rows), 1) + POSTERIOR_FOOT
     chart = Chart(width, height, "Probability of resembling each producer cohort")
+    if len(rows) > 1:
+        chart.split = partial(_split_posterior, rows, width, label_w)
     x = label_w
     for tier in TIERS:
         label = f"P({tier})"
@@ -300,6 +333,16 @@ def posterior_chart(rows: list[dict], *, width: float = 500, label_w: float = 15
             start += share
         chart.add(Text(width - 28, y + 10, f"{round(100 * post['top'])}%", 7, "start"))
     return chart
+
+
+def _split_posterior(rows: list[dict], width: float, label_w: float,
+                     available: float) -> tuple[Chart, Chart] | None:
+    """The rows that fit in ``available`` points and the rest, as two posterior charts."""
+    fits = math.floor((available - POSTERIOR_TOP - POSTERIOR_FOOT) / POSTERIOR_ROW_H)
+    if fits < 1 or fits >= len(rows):
+        return None
+    return (posterior_chart(rows[:fits], width=width, label_w=label_w),
+            posterior_chart(rows[fits:], width=width, label_w=label_w))
 
 
 def expectancy_chart(bins: list[dict], *, width: float = 420, height: float = 150) -> Chart:
@@ -338,11 +381,26 @@ def _colour(value: str | None):
     return None if value is None else colors.HexColor(value)
 
 
+class SplittingDrawing(rl.Drawing):
+    """A Drawing of a chart that can split between its rows when a page is too short."""
+
+    def split(self, avail_width, avail_height):
+        parts = self.__dict__["_chart"].split(avail_height)
+        return [] if parts is None else [to_drawing(part) for part in parts]
+
+
 def to_drawing(chart: Chart) -> rl.Drawing:
-    """The chart as a reportlab Drawing (y flipped: reportlab's origin is bottom-left)."""
+    """The chart as a reportlab Drawing (y flipped: reportlab's origin is bottom-left).
+
+    A chart that can split (``Chart.split``) becomes a Drawing that splits across pages.
+    """
     register_fonts()
     h = chart.height
-    drawing = rl.Drawing(chart.width, h)
+    if chart.split is None:
+        drawing = rl.Drawing(chart.width, h)
+    else:
+        drawing = SplittingDrawing(chart.width, h)
+        drawing.__dict__["_chart"] = chart  # Drawing checks attribute names; bypass for ours
     for s in chart.shapes:
         if isinstance(s, Line):
             drawing.add(rl.Line(s.x1, h - s.y1, s.x2, h - s.y2, strokeColor=_colour(s.stroke),

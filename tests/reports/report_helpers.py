@@ -76,3 +76,19 @@ def page_lines(data: bytes) -> list[list[tuple[str, bool]]]:
             lines.append((" ".join(t for _, t, _ in row), all(h for _, _, h in row)))
         pages.append(lines)
     return pages
+
+
+def add_candidates(opening, n: int, stage: str = "calibration", *, first: int = 0) -> list:
+    """``n`` more applications at ``stage``, each with psychometric scores on every scale."""
+    from assessments.models import PsychometricScale, PsychometricScore
+    from tests import factories
+
+    scales = list(PsychometricScale.objects.all())
+    apps, scores = [], []
+    for k in range(first, first + n):
+        app = factories.make_application(opening, f"Extra{k:03d}", f"Person{k:03d}", stage=stage)
+        apps.append(app)
+        scores += [PsychometricScore(scale=s, candidate=app.candidate, score_type="t",
+                                     score=50 + k % 7, z_score=(k % 7 - 3) / 3) for s in scales]
+    PsychometricScore.objects.bulk_create(scores)
+    return apps

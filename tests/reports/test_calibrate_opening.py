@@ -6,7 +6,7 @@ from reports.calibration.compute import calibrate_opening
 
 KEYS = {"format", "opening", "computed_at", "min_cohort", "dimensions", "cohorts", "differences",
         "discriminating", "fit_basis", "candidates", "interviewers", "validity", "warnings",
-        "groups", "top_share_note", "reference"}
+        "groups", "top_share_note", "reference", "cohort_summary"}
 
 
 def _candidate(payload, name):
