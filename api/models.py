@@ -66,6 +66,9 @@ class ApiCall(models.Model):
     class Meta:
         ordering = ["-at", "-pk"]
 
+    def __str__(self) -> str:
+        return f"{self.method} {self.endpoint} -> {self.status}"
+
 
 class WebhookEndpoint(models.Model):
     """An address that receives signed events; the secret is kept to sign each delivery."""
@@ -112,3 +115,6 @@ class WebhookDelivery(models.Model):
 
     class Meta:
         ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.event} to {self.endpoint} ({self.status})"
