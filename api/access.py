@@ -62,3 +62,13 @@ def may_write_candidate(client: ApiClient, candidate: Candidate) -> bool:
     if ids is None:
         return True
     return not candidate.applications.exclude(opening_id__in=ids).exists()
+
+
+def require_hr(request) -> None:
+    """The integration pages (clients, call log, webhooks) are for HR and superusers."""
+    from django.core.exceptions import PermissionDenied
+
+    from selection.access import is_hr
+
+    if not is_hr(request.user):
+        raise PermissionDenied("API clients and webhooks are managed by HR.")

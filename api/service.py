@@ -6,9 +6,9 @@ import math
 import time
 
 from django.conf import settings
-from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
-from django.core.exceptions import RequestDataTooBig
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
@@ -17,6 +17,8 @@ from ninja.errors import AuthenticationError, HttpError, Throttled
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
 from ninja.throttling import BaseThrottle
+
+from selection.access import is_hr
 
 from .clients import client_for_token
 from .errors import ApiError, body
@@ -57,13 +59,16 @@ class ClientRateLimit(BaseThrottle):
 
 
 def docs_for_staff(view):
-    """The docs and the OpenAPI document: anyone while DEBUG is on, staff in production."""
-    protected = staff_member_required(view)
+    """The docs and the OpenAPI document: anyone while DEBUG is on; in production staff
+    and HR only (signed-out visitors go to log in, signed-in people who are not staff get 403)."""
 
     def wrapper(request, *args, **kwargs):
-        if settings.DEBUG:
-            return view(request, *args, **kwargs)
-        return protected(request, *args, **kwargs)
+        if not settings.DEBUG:
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not (request.user.is_staff or is_hr(request.user)):
+                raise PermissionDenied("The API documentation is for staff.")
+        return view(request, *args, **kwargs)
 
     return wrapper
 

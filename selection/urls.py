@@ -26,6 +26,7 @@ urlpatterns = [
     path("reports/", include("reports.urls")),
     # The integration API: token-authenticated, the top floor (it may import every app).
     path("api/v1/", include(("api.urls", "api"), namespace="api")),
+    path("integrations/", include("api.hr_urls")),
     path("", include("selection.hiring_urls")),
 ]
 

@@ -97,6 +97,8 @@ MATRIX = {
     "opening_fairness": ("GET", lambda o: f"/reports/fairness/{o.slug}/", HR_ONLY),
 }
 MATRIX.update(__import__("tests.authorization.report_urls", fromlist=["MATRIX"]).MATRIX)
+# The integration API (token-authenticated: every session is refused) and HR's pages for it.
+MATRIX.update(__import__("tests.authorization.api_urls", fromlist=["MATRIX"]).MATRIX)
 
 PREFIX_RULES = {
     # Signed in without access: the 403 page (a login redirect would loop straight back).
