@@ -1,6 +1,7 @@
 """What an API client may reach. Every operation asks here; nothing decides elsewhere.
 
-A client needs the operation's scope (403 ``insufficient_scope`` otherwise). A client
+A client needs the operation's scope (``service.needs``, checked with the token, 403
+``insufficient_scope`` otherwise, before the body is read). A client
 restricted to some openings sees only those openings, their applications and
 invitations; anything else answers 404, exactly as if it did not exist.
 """
@@ -9,16 +10,8 @@ from django.db.models import QuerySet
 
 from selection.models import Application, Candidate, Opening
 
-from .errors import forbidden_scope, not_found
+from .errors import not_found
 from .models import ApiClient
-
-
-def require(request, *scopes: str) -> ApiClient:
-    """The calling client when it holds any of ``scopes``; ApiError 403 otherwise."""
-    client: ApiClient = request.auth
-    if not any(s in client.scopes for s in scopes):
-        raise forbidden_scope(" or ".join(scopes))
-    return client
 
 
 def restricted_ids(client: ApiClient) -> set[int] | None:

@@ -21,20 +21,36 @@ from ninja.throttling import BaseThrottle
 from selection.access import is_hr
 
 from .clients import client_for_token
-from .errors import ApiError, body
+from .errors import ApiError, body, forbidden_scope
 from .models import ApiCall
 
 
 class TokenAuth(HttpBearer):
-    """``Authorization: Bearer sel_...``; a revoked or rotated token fails at once."""
+    """``Authorization: Bearer sel_...``; a revoked or rotated token fails at once (401).
+
+    With ``scopes``, a valid token that holds none of them is refused with 403 before
+    the request body is read, so a client learns nothing from an operation it may not use.
+    """
+
+    def __init__(self, *scopes: str):
+        super().__init__()
+        self.scopes = scopes
 
     def authenticate(self, request, token):
         client = client_for_token(token)
+        if client is not None and self.scopes and not any(
+                s in client.scopes for s in self.scopes):
+            raise forbidden_scope(" or ".join(self.scopes))
         if client is not None:
             now = timezone.now()
             if client.last_used_at is None or (now - client.last_used_at).total_seconds() > 60:
                 type(client).objects.filter(pk=client.pk).update(last_used_at=now)
         return client
+
+
+def needs(*scopes: str) -> TokenAuth:
+    """The authentication of an operation that any one of ``scopes`` opens."""
+    return TokenAuth(*scopes)
 
 
 class ClientRateLimit(BaseThrottle):

@@ -6,7 +6,8 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from api import ingest
-from api.access import application_for_client, opening_for_client, require
+from api.access import application_for_client, opening_for_client
+from api.service import needs
 
 router = Router(tags=["candidates"])
 
@@ -54,27 +55,32 @@ def application_out(application, created: bool = False) -> dict:
             "created": created}
 
 
-@router.put("/candidates/{external_id}", response={200: CandidateOut, 201: CandidateOut},
+@router.put(
+    "/candidates/{external_id}", auth=needs("candidates:write"),
+    response={200: CandidateOut, 201: CandidateOut},
             summary="Create or update a candidate")
 def put_candidate(request, external_id: str, payload: CandidateIn):
     """Idempotent: the same body twice leaves one candidate; 201 when it was created."""
-    client = require(request, "candidates:write")
+    client = request.auth
     candidate, created = ingest.upsert_candidate(
         client=client, external_id=external_id, data=payload.dict())
     return Status(201 if created else 200, candidate_out(candidate, created))
 
 
-@router.get("/candidates/{external_id}", response=CandidateOut, summary="One candidate")
+@router.get(
+    "/candidates/{external_id}", auth=needs("candidates:write"),
+    response=CandidateOut, summary="One candidate")
 def get_candidate(request, external_id: str):
-    client = require(request, "candidates:write")
+    client = request.auth
     return candidate_out(ingest.candidate_by_external_id(client, external_id), False)
 
 
-@router.put("/candidates/{external_id}/applications/{opening_slug}",
-            response={200: ApplicationOut, 201: ApplicationOut},
+@router.put(
+    "/candidates/{external_id}/applications/{opening_slug}", auth=needs("candidates:write"),
+    response={200: ApplicationOut, 201: ApplicationOut},
             summary="Create (or find) the candidate's application to an opening")
 def put_application(request, external_id: str, opening_slug: str):
-    client = require(request, "candidates:write")
+    client = request.auth
     candidate = ingest.candidate_by_external_id(client, external_id)
     opening = opening_for_client(client, opening_slug)
     application, created = ingest.upsert_application(candidate=candidate, opening=opening)
@@ -82,26 +88,32 @@ def put_application(request, external_id: str, opening_slug: str):
     return Status(201 if created else 200, application_out(application, created))
 
 
-@router.get("/applications/{application_id}", response=ApplicationOut,
+@router.get(
+    "/applications/{application_id}", auth=needs("candidates:write", "results:read"),
+    response=ApplicationOut,
             summary="One application")
 def get_application(request, application_id: int):
-    client = require(request, "candidates:write", "results:read")
+    client = request.auth
     return application_out(application_for_client(client, application_id))
 
 
-@router.post("/applications/{application_id}/stage", response=ApplicationOut,
+@router.post(
+    "/applications/{application_id}/stage", auth=needs("candidates:write"),
+    response=ApplicationOut,
              summary="Move the application to another stage")
 def post_stage(request, application_id: int, payload: StageIn):
     """Stages that settle a candidate (offer, hired, rejected) are refused with
     ``decision_required``: the hiring team records those decisions in Selection."""
-    client = require(request, "candidates:write")
+    client = request.auth
     application = application_for_client(client, application_id)
     return application_out(ingest.move_stage(application=application, stage=payload.stage))
 
 
-@router.post("/applications/{application_id}/withdraw", response=ApplicationOut,
+@router.post(
+    "/applications/{application_id}/withdraw", auth=needs("candidates:write"),
+    response=ApplicationOut,
              summary="Withdraw the candidate from the opening")
 def post_withdraw(request, application_id: int):
-    client = require(request, "candidates:write")
+    client = request.auth
     application = application_for_client(client, application_id)
     return application_out(ingest.move_stage(application=application, stage="withdrawn"))

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from api.access import application_for_client, require, restricted_ids
+from api.access import application_for_client, restricted_ids
 from api.errors import ApiError, not_found
+from api.service import needs
 
 router = Router(tags=["invitations"])
 
@@ -55,25 +56,27 @@ def invitation_out(invitation, client) -> dict:
     }
 
 
-@router.get("/sjt-tests", response=list[TestOut], summary="Published judgment tests")
+@router.get(
+    "/sjt-tests", auth=needs("candidates:write", "openings:read"),
+    response=list[TestOut], summary="Published judgment tests")
 def list_tests(request):
     """The tests a candidate can be invited to (published ones)."""
     from assessments.models import JudgmentTest
 
-    require(request, "candidates:write", "openings:read")
     return [{"id": t.pk, "title": t.title}
             for t in JudgmentTest.objects.filter(live=True).order_by("pk")]
 
 
-@router.post("/applications/{application_id}/invitations/sjt",
-             response={200: InvitationOut, 201: InvitationOut},
+@router.post(
+    "/applications/{application_id}/invitations/sjt", auth=needs("candidates:write"),
+    response={200: InvitationOut, 201: InvitationOut},
              summary="Invite the candidate to a judgment test")
 def invite_to_sjt(request, application_id: int, payload: SjtInvitationIn):
     """An open invitation is reused (200); a candidate who took the test is refused (409)."""
     from assessments.delivery import invite, send_invitation_email
     from assessments.models import JudgmentTest
 
-    client = require(request, "candidates:write")
+    client = request.auth
     application = application_for_client(client, application_id)
     test = JudgmentTest.objects.filter(pk=payload.test_id, live=True).first()
     if test is None:
@@ -88,12 +91,14 @@ def invite_to_sjt(request, application_id: int, payload: SjtInvitationIn):
     return Status(201 if created else 200, invitation_out(invitation, client))
 
 
-@router.get("/invitations/{invitation_id}", response=InvitationOut,
+@router.get(
+    "/invitations/{invitation_id}", auth=needs("candidates:write", "results:read"),
+    response=InvitationOut,
             summary="An invitation's status")
 def get_invitation(request, invitation_id: int):
     from assessments.models import SJTInvitation
 
-    client = require(request, "candidates:write", "results:read")
+    client = request.auth
     qs = SJTInvitation.objects.select_related("test", "attempt", "application").filter(
         pk=invitation_id, candidate__isnull=False, application__isnull=False)
     ids = restricted_ids(client)
@@ -105,12 +110,14 @@ def get_invitation(request, invitation_id: int):
     return invitation_out(invitation, client)
 
 
-@router.get("/applications/{application_id}/invitations", response=list[InvitationOut],
+@router.get(
+    "/applications/{application_id}/invitations", auth=needs("candidates:write", "results:read"),
+    response=list[InvitationOut],
             summary="The application's invitations")
 def list_invitations(request, application_id: int):
     from assessments.models import SJTInvitation
 
-    client = require(request, "candidates:write", "results:read")
+    client = request.auth
     application = application_for_client(client, application_id)
     rows = SJTInvitation.objects.select_related("test", "attempt").filter(
         candidate_id=application.candidate_id).order_by("pk")

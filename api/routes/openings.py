@@ -5,7 +5,8 @@ from datetime import datetime
 from ninja import Router, Schema
 
 from api import pagination
-from api.access import opening_for_client, openings_for_client, require
+from api.access import opening_for_client, openings_for_client
+from api.service import needs
 
 router = Router(tags=["openings"])
 
@@ -56,17 +57,21 @@ def opening_out(opening, *, with_requirements: bool) -> dict:
     return out
 
 
-@router.get("/openings", response=OpeningPage, summary="List openings")
+@router.get(
+    "/openings", auth=needs("openings:read"),
+    response=OpeningPage, summary="List openings")
 def list_openings(request, cursor: str | None = None, limit: int = 50):
     """Openings this client may reach, oldest first; follow ``next_cursor`` for more."""
-    client = require(request, "openings:read")
+    client = request.auth
     rows, next_cursor = pagination.page(openings_for_client(client), cursor, limit)
     return {"items": [opening_out(o, with_requirements=False) for o in rows],
             "next_cursor": next_cursor}
 
 
-@router.get("/openings/{slug}", response=OpeningOut, summary="One opening")
+@router.get(
+    "/openings/{slug}", auth=needs("openings:read"),
+    response=OpeningOut, summary="One opening")
 def get_opening(request, slug: str):
     """The opening with the requirements of the role-profile revision it is pinned to."""
-    client = require(request, "openings:read")
+    client = request.auth
     return opening_out(opening_for_client(client, slug), with_requirements=True)

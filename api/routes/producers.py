@@ -6,6 +6,7 @@ from ninja import Router, Schema
 from pydantic import Field
 
 from api.producers import upsert_producers
+from api.service import needs
 
 router = Router(tags=["producers"])
 MAX_ROWS = 5000
@@ -41,14 +42,13 @@ class ProducerCounts(Schema):
     performance: PerformanceCounts | None = None
 
 
-@router.post("/producers/bulk", response=ProducerCounts,
+@router.post(
+    "/producers/bulk", auth=needs("producers:write"),
+    response=ProducerCounts,
              summary="Create or update producers and their performance, all or nothing")
 def bulk_producers(request, payload: ProducerBatch):
     """Every item is checked first; one bad item refuses the whole batch (400
     ``invalid_rows``, each problem with its item index) and nothing is saved."""
-    from api.access import require
-
-    require(request, "producers:write")
     rows = [p.dict() for p in payload.producers]
     for row in rows:
         if row["performance"] is not None:

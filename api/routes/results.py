@@ -6,8 +6,9 @@ from django.http import HttpResponse
 from ninja import Router, Schema
 
 from api import results
-from api.access import application_for_client, require
+from api.access import application_for_client
 from api.errors import ApiError
+from api.service import needs
 
 router = Router(tags=["results"])
 
@@ -87,22 +88,25 @@ class ResultsOut(Schema):
     withheld: list[str]
 
 
-@router.get("/applications/{application_id}/results", response=ResultsOut,
+@router.get(
+    "/applications/{application_id}/results", auth=needs("results:read"),
+    response=ResultsOut,
             summary="The candidate's results: band, evidence per requirement, comparison")
 def get_results(request, application_id: int):
     """The hiring report's content as data. While anyone who interviews or assesses the
     candidate has not submitted, the others' scorecards are withheld (``withheld`` says so)."""
-    client = require(request, "results:read")
+    client = request.auth
     return results.results_for(application_for_client(client, application_id))
 
 
-@router.get("/applications/{application_id}/report.pdf",
-            response={200: None, 404: dict}, summary="The hiring report as a PDF",
+@router.get(
+    "/applications/{application_id}/report.pdf", auth=needs("results:read"),
+    response={200: None, 404: dict}, summary="The hiring report as a PDF",
             openapi_extra={"responses": {"200": {
                 "description": "The PDF", "content": {"application/pdf": {"schema": {
                     "type": "string", "format": "binary"}}}}}})
 def get_report_pdf(request, application_id: int):
-    client = require(request, "results:read")
+    client = request.auth
     application = application_for_client(client, application_id)
     pdf, _name = results.pdf_for(application)
     if pdf is None:

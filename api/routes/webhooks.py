@@ -6,9 +6,9 @@ from ninja import Router, Schema, Status
 from pydantic import Field
 
 from api import webhooks
-from api.access import require
 from api.errors import not_found
 from api.models import WebhookDelivery, WebhookEndpoint
+from api.service import needs
 
 router = Router(tags=["webhooks"])
 
@@ -51,30 +51,38 @@ def _own(client, endpoint_id: int) -> WebhookEndpoint:
     return endpoint
 
 
-@router.get("/webhooks", response=list[EndpointOut], summary="This client's endpoints")
+@router.get(
+    "/webhooks", auth=needs("webhooks:manage"),
+    response=list[EndpointOut], summary="This client's endpoints")
 def list_endpoints(request):
-    client = require(request, "webhooks:manage")
+    client = request.auth
     return [endpoint_out(e) for e in WebhookEndpoint.objects.filter(client=client)]
 
 
-@router.post("/webhooks", response={201: EndpointOut}, summary="Register an endpoint")
+@router.post(
+    "/webhooks", auth=needs("webhooks:manage"),
+    response={201: EndpointOut}, summary="Register an endpoint")
 def create_endpoint(request, payload: EndpointIn):
     """The signing secret is in this answer only; keep it to verify deliveries."""
-    client = require(request, "webhooks:manage")
+    client = request.auth
     endpoint = webhooks.register_endpoint(url=payload.url, events=payload.events, client=client)
     return Status(201, endpoint_out(endpoint, secret=True))
 
 
-@router.delete("/webhooks/{endpoint_id}", response={204: None}, summary="Remove an endpoint")
+@router.delete(
+    "/webhooks/{endpoint_id}", auth=needs("webhooks:manage"),
+    response={204: None}, summary="Remove an endpoint")
 def delete_endpoint(request, endpoint_id: int):
-    client = require(request, "webhooks:manage")
+    client = request.auth
     _own(client, endpoint_id).delete()
     return Status(204, None)
 
 
-@router.get("/webhooks/{endpoint_id}/deliveries", response=list[DeliveryOut],
+@router.get(
+    "/webhooks/{endpoint_id}/deliveries", auth=needs("webhooks:manage"),
+    response=list[DeliveryOut],
             summary="The endpoint's latest deliveries")
 def list_deliveries(request, endpoint_id: int):
-    client = require(request, "webhooks:manage")
+    client = request.auth
     endpoint = _own(client, endpoint_id)
     return list(WebhookDelivery.objects.filter(endpoint=endpoint)[:100])
