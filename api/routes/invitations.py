@@ -120,5 +120,5 @@ def list_invitations(request, application_id: int):
     client = request.auth
     application = application_for_client(client, application_id)
     rows = SJTInvitation.objects.select_related("test", "attempt").filter(
-        candidate_id=application.candidate_id).order_by("pk")
+        candidate_id=application.candidate_id, application=application).order_by("pk")
     return [invitation_out(i, client) for i in rows]
