@@ -38,6 +38,7 @@ class TokenAuth(HttpBearer):
 
     def authenticate(self, request, token):
         client = client_for_token(token)
+        request.api_client = client  # for the call log, also when the scope is missing
         if client is not None and self.scopes and not any(
                 s in client.scopes for s in self.scopes):
             raise forbidden_scope(" or ".join(self.scopes))
@@ -170,8 +171,8 @@ def logged(view, route: str):
                 b'this API accepts."}', status=413, content_type="application/json")
         else:
             response = view(request, *args, **kwargs)
-        client = getattr(request, "auth", None)
-        if client is not None and getattr(client, "pk", None):
+        client = getattr(request, "api_client", None)
+        if client is not None:
             ApiCall.objects.create(
                 client_id=client.pk, method=request.method[:8], endpoint=route[:200],
                 status=response.status_code,

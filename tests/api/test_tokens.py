@@ -37,12 +37,16 @@ def test_no_token_and_a_made_up_token_are_refused(ats):
         assert ats.get("/openings").status_code == 401, forged
 
 
-def test_every_call_is_logged_with_its_route_and_status(ats, opening):
+def test_every_call_is_logged_with_its_route_and_status(ats, make_api, opening):
     ats.get("/openings")
     ats.get("/openings/no-such-opening")
     calls = list(ApiCall.objects.filter(client=ats.record).order_by("pk")
                  .values_list("method", "endpoint", "status"))
     assert calls == [("GET", "openings", 200), ("GET", "openings/<slug>", 404)]
+    narrow = make_api(scopes=["producers:write"])
+    narrow.get("/openings")
+    assert list(ApiCall.objects.filter(client=narrow.record).values_list(
+        "endpoint", "status")) == [("openings", 403)]
 
 
 def test_the_rate_limit_answers_429_with_retry_after(ats, settings):

@@ -153,3 +153,25 @@ def test_a_client_restricted_to_an_opening_gets_no_events_of_others(
         with django_capture_on_commit_callbacks(execute=True):
             move_to_stage(application=application, stage="assessment", by=None)
     assert receiver.received == []
+
+
+def test_a_completed_test_and_a_recomputed_calibration_are_events(
+        application, library, hr, django_capture_on_commit_callbacks):
+    """Submitting the test announces new evidence; the calibration engine recomputes the
+    opening, and its new snapshot is the second event."""
+    from assessments.delivery import invite, save_answers, start_attempt
+    from tests.assessments.conftest import make_test
+
+    test = make_test(library)
+    invitation, _ = invite(test=test, by=hr, candidate=application.candidate,
+                           application=application)
+    with Receiver() as receiver:
+        endpoint_for(receiver, events=["assessment.completed", "calibration.updated"])
+        with django_capture_on_commit_callbacks(execute=True):
+            start_attempt(invitation)
+            save_answers(invitation=invitation, data={}, submit=True)
+    bodies = [json.loads(r["body"]) for r in receiver.received]
+    assert [b["event"] for b in bodies] == ["assessment.completed", "calibration.updated"]
+    assert bodies[0]["data"]["kind"] == "sjt" and bodies[0]["data"]["test_id"] == test.pk
+    assert bodies[1]["data"]["opening"] == application.opening.slug
+    assert all(r["valid"] for r in receiver.received)
