@@ -75,6 +75,8 @@ INSTALLED_APPS = [
     "interviews",
     "assessments",
     "reports",
+    "api",
+    "ninja",
     "wagtail.contrib.forms",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -270,6 +272,16 @@ SELECTION_PACKET_RETENTION_DAYS = float(os.environ.get("SELECTION_PACKET_RETENTI
 # recompute is queued (new evidence queues one anyway). Seconds; a day by default.
 SELECTION_CALIBRATION_MAX_AGE_SECONDS = float(
     os.environ.get("SELECTION_CALIBRATION_MAX_AGE_SECONDS", 24 * 3600))
+
+# The integration API (api/, docs/api.md): calls per client per minute (429 beyond, with
+# Retry-After), the largest request body, and webhook delivery.
+SELECTION_API_RATE_LIMIT = int(os.environ.get("SELECTION_API_RATE_LIMIT", 600))
+SELECTION_API_MAX_BODY_BYTES = int(os.environ.get("SELECTION_API_MAX_BODY_BYTES", 2_000_000))
+SELECTION_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("SELECTION_WEBHOOK_MAX_ATTEMPTS", 8))
+SELECTION_WEBHOOK_BACKOFF_SECONDS = float(os.environ.get("SELECTION_WEBHOOK_BACKOFF_SECONDS", 30))
+SELECTION_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SELECTION_WEBHOOK_TIMEOUT_SECONDS", 10))
+# Webhooks to private and loopback addresses (and plain http) only on a developer's machine.
+SELECTION_WEBHOOK_ALLOW_PRIVATE = env_bool("SELECTION_WEBHOOK_ALLOW_PRIVATE", DEBUG)
 
 # Security: safe defaults, stricter when DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -26,6 +26,9 @@ urlpatterns = [
     path("interviews/", include("interviews.urls")),
     path("assessments/", include("assessments.urls")),
     path("reports/", include("reports.urls")),
+    # The integration API: token-authenticated, the top floor (it may import every app).
+    path("api/v1/", include(("api.urls", "api"), namespace="api")),
+    path("integrations/", include("api.hr_urls")),
     path("", include("selection.hiring_urls")),
 ]
 

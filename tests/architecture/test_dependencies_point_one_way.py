@@ -1,5 +1,9 @@
 """The import graph: nothing outside ``reports`` imports it, and its packages keep their floors.
 
+``api`` (the integration API) is the top floor, above ``reports``: it may import every app,
+and no app (``reports`` included) imports it. Like the project's root URLs, it names the
+apps below; they never name it.
+
 Other apps announce what happened through signals they define (``interviews.signals``,
 ``assessments.signals``) or take a function ``reports`` hands them when it starts
 (``assessments.analysis.provide_reliability``). These tests read the source with ``ast``,
@@ -48,6 +52,33 @@ def imported_modules(path: Path, package: str | None = None) -> list[tuple[int, 
 
 def is_reports(module: str) -> bool:
     return module == "reports" or module.startswith("reports.")
+
+
+def is_api(module: str) -> bool:
+    return module == "api" or module.startswith("api.")
+
+
+@pytest.mark.parametrize("app", [*OTHER_APPS, "reports"])
+def test_no_app_imports_the_api_above_it(app):
+    offenders = [
+        f"{path.relative_to(ROOT)}:{line} imports {module}"
+        for path in python_files(app)
+        for line, module in imported_modules(path)
+        if is_api(module)
+    ]
+    assert offenders == [], (
+        "The API sits on top: it listens to what the apps announce (api/receivers.py) and "
+        "calls them; they never import it:\n" + "\n".join(offenders)
+    )
+
+
+def test_the_api_may_import_reports_and_every_app():
+    """The top floor reads results through the report's own gathering, so it imports
+    ``reports`` (and the others); the check above must not have been made to pass by
+    an API that imports nothing."""
+    imported = {module.split(".")[0] for path in python_files("api")
+                for _, module in imported_modules(path)}
+    assert {"reports", "selection", "assessments", "interviews"} <= imported
 
 
 @pytest.mark.parametrize("app", OTHER_APPS)

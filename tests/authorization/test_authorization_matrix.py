@@ -105,6 +105,8 @@ MATRIX.update(__import__("tests.authorization.report_urls", fromlist=["MATRIX"])
 MATRIX.update(__import__("tests.authorization.reference_urls", fromlist=["MATRIX"]).MATRIX)
 MATRIX.update(__import__("tests.authorization.validity_urls", fromlist=["MATRIX"]).MATRIX)
 MATRIX.update(__import__("tests.authorization.schedule_urls", fromlist=["MATRIX"]).MATRIX)
+# The integration API (token-authenticated: every session is refused) and HR's pages for it.
+MATRIX.update(__import__("tests.authorization.api_urls", fromlist=["MATRIX"]).MATRIX)
 
 PREFIX_RULES = {
     # Signed in without access: the 403 page (a login redirect would loop straight back).

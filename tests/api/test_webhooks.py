@@ -1,0 +1,177 @@
+"""Webhooks: signed deliveries to a receiver on this machine, retries with exponential
+backoff up to the limit, replay, and the events the apps announce."""
+
+import json
+import time
+from datetime import timedelta
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from api import webhooks
+from api.models import WebhookDelivery
+from selection.pipeline import move_to_stage
+from tests.api.receiver import Receiver
+
+
+@pytest.fixture(autouse=True)
+def _local_receivers(settings):
+    settings.SELECTION_WEBHOOK_ALLOW_PRIVATE = True
+    settings.SELECTION_WEBHOOK_BACKOFF_SECONDS = 30
+    settings.SELECTION_WEBHOOK_MAX_ATTEMPTS = 3
+
+
+def endpoint_for(receiver, events=("application.stage_changed",)):
+    endpoint = webhooks.register_endpoint(url=receiver.url, events=list(events))
+    receiver.secret = endpoint.secret
+    return endpoint
+
+
+def test_a_stage_change_is_delivered_signed_and_without_personal_data(
+        application, django_capture_on_commit_callbacks):
+    with Receiver() as receiver:
+        endpoint_for(receiver)
+        with django_capture_on_commit_callbacks(execute=True):
+            move_to_stage(application=application, stage="assessment", by=None)
+    [got] = receiver.received
+    assert got["valid"]
+    body = json.loads(got["body"])
+    assert body["event"] == "application.stage_changed"
+    assert body["data"]["to_stage"] == "assessment"
+    assert body["data"]["application_id"] == application.pk
+    assert application.candidate.email not in got["body"].decode()
+    assert application.candidate.last_name not in got["body"].decode()
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.last_status_code) == (
+        "delivered", 1, 200)
+
+
+def test_the_signature_fails_for_another_body_secret_or_an_old_timestamp():
+    body = b'{"id":"x"}'
+    now = int(time.time())
+    header = webhooks.sign("s3cret", now, body)
+    assert webhooks.verify("s3cret", header, body)
+    assert not webhooks.verify("s3cret", header, body + b" ")
+    assert not webhooks.verify("other", header, body)
+    old = webhooks.sign("s3cret", now - 301, body)
+    assert not webhooks.verify("s3cret", old, body)
+    assert not webhooks.verify("s3cret", "", body)
+
+
+def test_failures_are_retried_with_exponential_backoff_then_marked_failed(application):
+    with Receiver(statuses=[500, 503, 502]) as receiver:
+        endpoint = endpoint_for(receiver)
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint, event="application.stage_changed", event_id="e1",
+            payload={"application_id": application.pk})
+        waits = []
+        for _ in range(3):
+            before = timezone.now()
+            delivery = webhooks.attempt_delivery(delivery)
+            if delivery.next_attempt_at:
+                waits.append(round((delivery.next_attempt_at - before).total_seconds()))
+    assert waits == [30, 60]
+    assert (delivery.status, delivery.attempts, delivery.last_status_code) == ("failed", 3, 502)
+    assert len(receiver.received) == 3 and all(r["valid"] for r in receiver.received)
+
+
+def test_a_due_retry_is_sent_and_succeeds(application):
+    with Receiver(statuses=[500]) as receiver:
+        endpoint = endpoint_for(receiver)
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint, event="application.stage_changed", event_id="e2", payload={})
+        webhooks.attempt_delivery(delivery)
+        assert webhooks.send_due() == 0  # not due yet
+        WebhookDelivery.objects.filter(pk=delivery.pk).update(
+            next_attempt_at=timezone.now() - timedelta(seconds=1))
+        assert webhooks.send_due() == 1
+    delivery.refresh_from_db()
+    assert (delivery.status, delivery.attempts) == ("delivered", 2)
+
+
+def test_a_replay_sends_the_same_event_again_as_a_new_delivery(
+        application, django_capture_on_commit_callbacks):
+    with Receiver() as receiver:
+        endpoint = endpoint_for(receiver)
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint, event="application.stage_changed", event_id="e3",
+            payload={"application_id": application.pk})
+        webhooks.attempt_delivery(delivery)
+        with django_capture_on_commit_callbacks(execute=True):
+            copy = webhooks.replay(delivery)
+    assert copy.pk != delivery.pk
+    first, second = (json.loads(r["body"]) for r in receiver.received)
+    assert first["id"] == second["id"] == "e3"
+    assert WebhookDelivery.objects.filter(event_id="e3", status="delivered").count() == 2
+
+
+def test_an_unreachable_address_counts_as_a_failed_attempt(application):
+    endpoint = webhooks.register_endpoint(url="http://127.0.0.1:9/closed",
+                                          events=["decision.recorded"])
+    delivery = WebhookDelivery.objects.create(endpoint=endpoint, event="decision.recorded",
+                                              event_id="e4", payload={})
+    delivery = webhooks.attempt_delivery(delivery)
+    assert delivery.attempts == 1 and delivery.last_status_code is None
+    assert delivery.status == "pending" and delivery.next_attempt_at is not None
+
+
+def test_private_addresses_are_refused_in_production(settings):
+    settings.SELECTION_WEBHOOK_ALLOW_PRIVATE = False
+    for url in ["http://example.com/h", "https://127.0.0.1/h", "https://10.0.0.1/h",
+                "https://user:pw@example.com/h", "file:///etc/passwd"]:
+        with pytest.raises(ValidationError):
+            webhooks.check_url(url)
+
+
+def test_a_decision_and_a_submitted_scorecard_are_events(
+        cohort_opening, manager, django_capture_on_commit_callbacks):
+    from selection.pipeline import record_decision
+
+    ada = cohort_opening.applications_by_name["Ada"]
+    with Receiver() as receiver:
+        endpoint_for(receiver, events=["decision.recorded", "application.stage_changed"])
+        with django_capture_on_commit_callbacks(execute=True):
+            record_decision(application=ada, outcome="hire", rationale="Strong.", by=manager)
+    events = sorted(json.loads(r["body"])["event"] for r in receiver.received)
+    assert events == ["application.stage_changed", "decision.recorded"]
+    assert all(r["valid"] for r in receiver.received)
+    assert "Strong." not in b"".join(r["body"] for r in receiver.received).decode()
+
+
+def test_a_client_restricted_to_an_opening_gets_no_events_of_others(
+        make_api, opening, application, django_capture_on_commit_callbacks, library, manager):
+    from tests import factories
+
+    other = factories.make_opening(library["profile"], manager=manager, slug="other")
+    restricted = make_api(openings=[other]).record
+    with Receiver() as receiver:
+        endpoint = webhooks.register_endpoint(url=receiver.url,
+                                              events=["application.stage_changed"],
+                                              client=restricted)
+        receiver.secret = endpoint.secret
+        with django_capture_on_commit_callbacks(execute=True):
+            move_to_stage(application=application, stage="assessment", by=None)
+    assert receiver.received == []
+
+
+def test_a_completed_test_and_a_recomputed_calibration_are_events(
+        application, library, hr, django_capture_on_commit_callbacks):
+    """Submitting the test announces new evidence; the calibration engine recomputes the
+    opening, and its new snapshot is the second event."""
+    from assessments.delivery import invite, save_answers, start_attempt
+    from tests.assessments.conftest import make_test
+
+    test = make_test(library)
+    invitation, _ = invite(test=test, by=hr, candidate=application.candidate,
+                           application=application)
+    with Receiver() as receiver:
+        endpoint_for(receiver, events=["assessment.completed", "calibration.updated"])
+        with django_capture_on_commit_callbacks(execute=True):
+            start_attempt(invitation)
+            save_answers(invitation=invitation, data={}, submit=True)
+    bodies = [json.loads(r["body"]) for r in receiver.received]
+    assert [b["event"] for b in bodies] == ["assessment.completed", "calibration.updated"]
+    assert bodies[0]["data"]["kind"] == "sjt" and bodies[0]["data"]["test_id"] == test.pk
+    assert bodies[1]["data"]["opening"] == application.opening.slug
+    assert all(r["valid"] for r in receiver.received)
