@@ -11,12 +11,8 @@ from dataclasses import dataclass
 from io import BytesIO
 
 from reports.calibration.blinding import Blind
-from reports.hiring_report.gather import (
-    HiringReport,
-    candidate_report,
-    opening_context,
-    producer_comparison_words,
-)
+from reports.hiring_report.gather import HiringReport, candidate_report, opening_context
+from reports.hiring_report.headlines import producer_comparison_words
 
 WITHHELD_INTERVIEWS = (
     "Interview scorecards for this candidate are withheld from the API: {n} interviewer{s} "
@@ -73,7 +69,7 @@ def api_blind(opening) -> ApiBlind:
 def report_for_api(application) -> HiringReport:
     """The hiring report of the application, under the API's blind rule."""
     blind = api_blind(application.opening)
-    context = opening_context(application.opening, blind)
+    context = opening_context(application.opening, blind, application_ids=[application.pk])
     return candidate_report(application, context=context)
 
 
@@ -100,10 +96,27 @@ def _producer_comparison(report: HiringReport, cand: dict) -> dict:
     }
 
 
+def _references(section: dict | None) -> dict | None:
+    """The reference checks as figures: who was asked and answered, the ratings per
+    dimension beside the interviews', and where they contradict each other (no comments:
+    they are the referees' own words, read in Selection)."""
+    if section is None:
+        return None
+    return {
+        "referees": len(section["statuses"]),
+        "answered": section["answered"],
+        "withheld": bool(section["withheld"]),
+        "rows": [{k: row[k] for k in ("dimension", "mean", "low", "high", "n",
+                                       "interview_mean", "interview_n", "contradicts")}
+                 for row in section["rows"]],
+        "contradicts_interviews_on": list(section["contradictions"]),
+    }
+
+
 def results_for(application) -> dict:
     """What the results endpoint answers: the report's content, without the notes."""
     blind = api_blind(application.opening)
-    context = opening_context(application.opening, blind)
+    context = opening_context(application.opening, blind, application_ids=[application.pk])
     report = candidate_report(application, context=context)
     cand = next(c for c in context.payload["candidates"]
                 if c["application_id"] == application.pk)
@@ -139,7 +152,7 @@ def results_for(application) -> dict:
         ],
         "roleplays_submitted": len(report.roleplays),
         "psychometric_scales": len(report.psychometrics),
-        "references": None,
+        "references": _references(report.references),
         "limits": report.limits,
         "withheld": report.withheld,
     }
