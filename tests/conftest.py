@@ -83,3 +83,16 @@ def application(opening):
 def _two_factor_optional(settings):
     """Staff need no second factor unless a test asks (its default follows DEBUG)."""
     settings.SELECTION_REQUIRE_MFA_FOR_STAFF = False
+
+
+@pytest.fixture
+def wagtail_root(transactional_db):
+    """Earlier transactional tests flush every table: the page tree's root and locale too."""
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(
+        language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))

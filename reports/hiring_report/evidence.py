@@ -26,7 +26,12 @@ def load_evidence(applications, *, withheld_exercises=None) -> dict[int, dict]:
     application, for the functions below. ``withheld_exercises(candidate_id)``: roleplay
     exercise slugs the reader may not see for that candidate.
     """
-    from assessments.models import PsychometricScore, RoleplayScorecard, SJTAttempt
+    from assessments.models import (
+        PsychometricScore,
+        ReferenceRequest,
+        RoleplayScorecard,
+        SJTAttempt,
+    )
     from interviews.selectors import final_scorecards_by_application
 
     applications = list(applications)
@@ -48,8 +53,11 @@ def load_evidence(applications, *, withheld_exercises=None) -> dict[int, dict]:
                   .order_by("scale__instrument", "scale__scale", "pk")):
         by_candidate[score.candidate_id]["psychometrics"].append(score)
     cards = final_scorecards_by_application(a.pk for a in applications)
+    requested = set(ReferenceRequest.objects.filter(application__in=applications)
+                    .values_list("application_id", flat=True))
     return {
         a.pk: {"cards": cards.get(a.pk, []),
+               "references_requested": a.pk in requested,
                "attempts": by_candidate[a.candidate_id]["attempts"],
                "roleplays": by_candidate[a.candidate_id]["roleplays"],
                "psychometrics": by_candidate[a.candidate_id]["psychometrics"]}

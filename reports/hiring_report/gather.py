@@ -239,7 +239,8 @@ def candidate_report(application, *, context: OpeningContext | None = None,
         knock_outs=knock_outs,
         withheld=withheld,
         cautions=list(payload.get("warnings", [])),
-        references=reference_section(application, blind),
+        references=reference_section(application, blind,
+                                      requested=loaded.get("references_requested")),
     )
 
 

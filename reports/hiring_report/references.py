@@ -14,8 +14,13 @@ WITHHELD = ("The referees' answers are left out: you interview this candidate an
             "submitted your scorecard yet.")
 
 
-def reference_section(application, blind) -> dict | None:
-    """Plain data for the page and the PDF, or None when no references were requested."""
+def reference_section(application, blind, *, requested: bool | None = None) -> dict | None:
+    """Plain data for the page and the PDF, or None when no references were requested.
+
+    ``requested``: whether references were requested, when a packet already knows
+    (``evidence.load_evidence``), so a candidate without any costs no query."""
+    if requested is False:
+        return None
     evidence = reference_evidence(application)
     if evidence.request is None:
         return None

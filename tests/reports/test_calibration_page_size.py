@@ -12,7 +12,9 @@ URL = "/reports/openings/{}/calibration/"
 
 
 def _listed(html: str) -> list[str]:
-    return re.findall(r'/candidates/\d+/">([^<]+)</a>', html)
+    """The candidates the page lists, in order (each is linked from its one sentence at the
+    top and from its row further down)."""
+    return list(dict.fromkeys(re.findall(r'/candidates/\d+/">([^<]+)</a>', html)))
 
 
 @pytest.mark.django_db

@@ -40,10 +40,13 @@ def test_packet_of_n_candidates_builds_with_every_chart_row(cohort_opening, n):
     text = squash("\n".join(pages))
     for k in range(n):
         assert squash(f"Extra{k:03d} Person{k:03d}") in text
-    # the side-by-side chart (after the table, before "In one sentence") has every row
+    # the comparison chart (under its heading, before the note on how far it can be
+    # trusted and the candidates' own pages) has every row
     legend = squash("P(top) P(middle) P(bottom)")
-    assert legend in text
-    chart = text[text.index(legend):text.index(squash("In one sentence"))]
+    start = text.index(squash("The comparison with the producers"))
+    end = text.index(squash("How far the producer comparison can be trusted"), start)
+    chart = text[start:end]
+    assert legend in chart
     for k in range(n):
         assert squash(f"Extra{k:03d} Person{k:03d}") in chart
     assert len(PdfReader(BytesIO(buffer.getvalue())).pages) > n

@@ -70,18 +70,6 @@ def _stop(proc: subprocess.Popen) -> None:
             proc.wait()
 
 
-@pytest.fixture
-def wagtail_root(transactional_db):
-    """Earlier transactional tests flush every table: the page tree's root and locale too."""
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Locale, Page
-
-    Locale.objects.get_or_create(
-        language_code=get_supported_content_language_variant(django_settings.LANGUAGE_CODE))
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-
-
 @pytest.mark.skipif("postgresql" not in django_settings.DATABASES["default"]["ENGINE"],
                     reason="needs PostgreSQL (CI runs the suite on it)")
 @pytest.mark.django_db(transaction=True)

@@ -19,48 +19,53 @@ def adverse(finalist, hr, **extra) -> BackgroundCheck:
 
 
 def test_an_adverse_check_without_notice_stops_the_rejection_with_nothing_saved(finalist,
-                                                                                hr, manager):
+                                                                                hr, manager,
+                                                                                reason):
     adverse(finalist, hr)
     with pytest.raises(ValidationError, match="pre-adverse-action notice"):
         move_to_stage(application=finalist, stage=Application.REJECTED, by=manager,
-                      outcome=Decision.NO_HIRE, rationale="Failed the check")
+                      outcome=Decision.NO_HIRE, rationale="Failed the check", reasons=[reason])
     with pytest.raises(ValidationError, match="pre-adverse-action notice"):
         record_decision(application=finalist, outcome=Decision.NO_HIRE,
-                        rationale="Failed the check", by=manager)
+                        rationale="Failed the check", by=manager, reasons=[reason])
     finalist.refresh_from_db()
     assert finalist.stage == Application.CALIBRATION
     assert not Decision.objects.filter(application=finalist).exists()
 
 
-def test_the_rejection_waits_for_the_end_of_the_waiting_period(finalist, hr, manager, settings):
+def test_the_rejection_waits_for_the_end_of_the_waiting_period(finalist, hr, manager, settings,
+                                                              reason):
     settings.SELECTION_ADVERSE_WAIT_DAYS = 5
     check = adverse(finalist, hr)
     background.record_notice(check=check, sent_on=str(date.today() - timedelta(days=4)), by=hr)
     with pytest.raises(ValidationError, match="may answer until"):
         record_decision(application=finalist, outcome=Decision.NO_HIRE, rationale="x",
-                        by=manager)
+                        by=manager, reasons=[reason])
     background.record_notice(check=check, sent_on=str(date.today() - timedelta(days=5)), by=hr)
-    record_decision(application=finalist, outcome=Decision.NO_HIRE, rationale="x", by=manager)
+    record_decision(application=finalist, outcome=Decision.NO_HIRE, rationale="x", by=manager,
+                    reasons=[reason])
     finalist.refresh_from_db()
     assert finalist.stage == Application.REJECTED
 
 
-def test_other_moves_and_clear_checks_are_not_held_up(finalist, hr, manager):
+def test_other_moves_and_clear_checks_are_not_held_up(finalist, hr, manager, reason):
     adverse(finalist, hr)
     move_to_stage(application=finalist, stage=Application.ASSESSMENT, by=manager)
     background.record_check(application=finalist, by=hr, data={
         "kind": "criminal", "status": "clear", "consent_on": str(date.today())})
     move_to_stage(application=finalist, stage=Application.REJECTED, by=manager,
-                  outcome=Decision.NO_HIRE, rationale="Another candidate fits better")
+                  outcome=Decision.NO_HIRE, rationale="Another candidate fits better",
+                  reasons=[reason])
 
 
 def test_the_stage_form_on_the_candidate_page_explains_the_refusal(client, finalist, hr,
-                                                                   manager):
+                                                                   manager, reason):
     adverse(finalist, hr)
     client.force_login(manager)
     response = client.post(
         f"/openings/{finalist.opening.slug}/candidates/{finalist.pk}/stage/",
-        {"stage": "rejected", "outcome": "no_hire", "rationale": "Check"}, follow=True)
+        {"stage": "rejected", "outcome": "no_hire", "rationale": "Check",
+         "reasons": [reason.pk]}, follow=True)
     assert "pre-adverse-action notice" in response.content.decode()
     finalist.refresh_from_db()
     assert finalist.stage == Application.CALIBRATION
