@@ -20,6 +20,9 @@ def application_panel(request, *, application):
         for d in (i.attempt.dimension_scores or {})
     }
     names = dict(Dimension.objects.filter(pk__in=dimension_ids).values_list("pk", "name"))
+    completed = {i.test_id for i in invitations
+                 if getattr(i, "attempt", None) and i.attempt.total_score is not None}
+    cohorts = sjt.producer_totals(completed) if completed else {}
     sjt_rows = []
     for invitation in invitations:
         attempt = getattr(invitation, "attempt", None)
@@ -29,6 +32,9 @@ def application_panel(request, *, application):
             "invitation": invitation, "status": invitation.status, "attempt": attempt,
             "dimension_scores": sorted(scores, key=lambda pair: str(pair[0])),
             "answered": _answered(attempt),
+            "total_words": sjt.total_in_words(attempt.total_score, invitation.test.scoring_method,
+                                              cohorts.get(invitation.test_id, []))
+            if attempt and attempt.total_score is not None else "",
             "link": delivery.link_url(invitation)
             if invitation.status in ("open", "started") else "",
         })

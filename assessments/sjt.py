@@ -201,3 +201,44 @@ def snapshot(revision) -> TestSnapshot:
         time_limit_minutes=int(content["time_limit_minutes"]),
         scoring_method=content["scoring_method"], scenarios=scenarios,
     )
+
+
+SCALES = {"rate_each": (0, 1), "most_least": (-2, 2)}
+
+
+def total_in_words(total: float, method: str, producer_totals: list[float]) -> str:
+    """An SJT total on its scale and where it falls among the producers who took the test:
+    "0.58 on a scale from 0 (worst) to 1 (best, the experts' key); among the 12 producers
+    who took this test it is above 40 % of them", as the hiring report says it. The
+    percentile is scipy's ``percentileofscore`` with ``kind="mean"`` (ties count half), as in
+    the calibration."""
+    from scipy.stats import percentileofscore
+
+    low, high = SCALES.get(method, (0, 1))
+    text = (f"{total:.2f} on a scale from {'−' if low < 0 else ''}{abs(low)} (worst) to "
+            f"{'+' if low < 0 else ''}{high} (best, the experts' key)")
+    n = len(producer_totals)
+    if not n:
+        return (text + "; no producer has taken this test yet, so there is nothing to compare "
+                "it with")
+    share = round(float(percentileofscore(producer_totals, total, kind="mean")))
+    return text + (f"; among the {n} producer{'s' if n != 1 else ''} who took this test it is "
+                   f"above {share} % of them")
+
+
+def producer_totals(test_ids) -> dict[int, list[float]]:
+    """The producers' complete attempts' totals per test id (one query)."""
+    from django.conf import settings
+
+    from .models import SJTAttempt
+
+    threshold = settings.SELECTION_SJT_MIN_COMPLETE
+    out: dict[int, list[float]] = {}
+    rows = SJTAttempt.objects.filter(
+        invitation__test_id__in=list(test_ids), invitation__producer__isnull=False,
+        completed_at__isnull=False, total_score__isnull=False,
+    ).values_list("invitation__test_id", "total_score", "items_answered", "items_total")
+    for test_id, total, answered, items in rows:
+        if is_complete(answered, items, threshold):
+            out.setdefault(test_id, []).append(float(total))
+    return out

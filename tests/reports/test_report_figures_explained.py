@@ -63,3 +63,30 @@ def test_the_candidate_page_shows_the_reports_band_and_sentence(cohort_opening, 
     report = candidate_report(ada, reader=manager)
     assert escape(report.band["sentence"]) in html
     assert f'band-{report.band["key"]}">{report.band["label"]}</span>' in html
+
+
+def test_the_candidate_pages_sjt_total_says_the_same_as_the_report(cohort_opening, library,
+                                                                   manager, client):
+    """One rule, every path: the candidate page's test panel explains the total as the
+    hiring report does."""
+    from tests.assessments.conftest import make_test
+
+    ada = cohort_opening.applications_by_name["Ada"]
+    test = make_test(library)
+    take(test, ada, manager, rated=8)
+    _producers_take(test, [0.2, 0.4, 0.5, 0.6, 1.0])
+    client.force_login(manager)
+    html = client.get(ada.get_absolute_url()).content.decode()
+    assert escape("1.00 on a scale from 0 (worst) to 1 (best, the experts' key); among the 5 "
+                  "producers who took this test it is above 90 % of them") in html
+
+
+def test_sjt_total_in_words_by_hand():
+    from assessments.sjt import total_in_words
+
+    # percentileofscore(kind="mean") of 0.5 in [0.2, 0.4, 0.6, 0.8]: 2 below, none equal: 50 %
+    assert total_in_words(0.5, "rate_each", [0.2, 0.4, 0.6, 0.8]).endswith(
+        "among the 4 producers who took this test it is above 50 % of them")
+    assert total_in_words(1.25, "most_least", []).startswith(
+        "1.25 on a scale from −2 (worst) to +2 (best")
+    assert "no producer has taken this test yet" in total_in_words(1.25, "most_least", [])
