@@ -73,7 +73,8 @@ def cover_flowables(report) -> list:
     s, c = styles(), report.cover
     rows = [
         ("Opening", f"{c['opening']}" + (f" ({c['location']})" if c["location"] else "")),
-        ("Role profile", f"{c['profile']} – {c['role_name']}"),
+        ("Role profile", c["profile"] if c["role_name"] in ("", c["profile"])
+         else f"{c['profile']} – {c['role_name']}"),
         ("Profile revision", f"#{c['revision_id']} of {fmt_date(c['revision_created_at'], True)} "
          "(the revision this opening is pinned to)"),
         ("Pipeline stage", c["stage"]),
