@@ -1,8 +1,8 @@
 """Concurrent validity: how producers' dimension scores go with their performance figure.
 
-Hires have no performance outcome in the data model yet, so the predictive validity that
-DESIGN.md asks for cannot be computed. Until then this correlates the current producers'
-scores with their own latest performance: concurrent validity, labelled as such. The
+This correlates the current producers' scores with their own latest performance:
+concurrent validity, labelled as such. Predictive validity on hires (their outcomes at
+review points) is ``reports/validity/hires.py``, on the role profile's validity page. The
 Thorndike range-restriction correction (reports.stats.predictive_validity's
 ``restricted_sd_ratio``) is not applied: it is for hires selected on the score, and on
 incumbents it over-corrects.
