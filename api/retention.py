@@ -1,4 +1,4 @@
-"""The call log is kept ``SELECTION_API_LOG_RETENTION_DAYS``; the worker's sweep deletes older rows."""
+"""The call log is kept ``SELECTION_API_LOG_RETENTION_DAYS``; the sweep deletes older rows."""
 
 from datetime import timedelta
 
