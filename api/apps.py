@@ -14,5 +14,8 @@ class ApiConfig(AppConfig):
 
     def ready(self):
         from api import receivers
+        from api.retention import delete_old_calls
+        from selection.sweeps import register_sweep
 
         receivers.connect()
+        register_sweep(delete_old_calls)

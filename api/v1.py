@@ -1,6 +1,14 @@
 """/api/v1/: the operations, their OpenAPI document and docs."""
 
-from .routes import candidates, invitations, openings, producers, results, webhooks
+from .routes import (
+    candidates,
+    invitations,
+    openings,
+    producers,
+    references,
+    results,
+    webhooks,
+)
 from .service import ClientRateLimit, SelectionAPI, TokenAuth, docs_for_staff, install_handlers
 
 DESCRIPTION = """Selection's integration API for an applicant-tracking system.
@@ -16,5 +24,5 @@ api = SelectionAPI(
     docs_decorator=docs_for_staff,
 )
 install_handlers(api)
-for module in (openings, candidates, invitations, results, producers, webhooks):
+for module in (openings, candidates, invitations, references, results, producers, webhooks):
     api.add_router("/", module.router)

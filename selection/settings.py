@@ -277,6 +277,8 @@ SELECTION_CALIBRATION_MAX_AGE_SECONDS = float(
 # Retry-After), the largest request body, and webhook delivery.
 SELECTION_API_RATE_LIMIT = int(os.environ.get("SELECTION_API_RATE_LIMIT", 600))
 SELECTION_API_MAX_BODY_BYTES = int(os.environ.get("SELECTION_API_MAX_BODY_BYTES", 2_000_000))
+# Rows of the call log older than this many days are deleted by the worker's sweep.
+SELECTION_API_LOG_RETENTION_DAYS = float(os.environ.get("SELECTION_API_LOG_RETENTION_DAYS", 90))
 SELECTION_WEBHOOK_MAX_ATTEMPTS = int(os.environ.get("SELECTION_WEBHOOK_MAX_ATTEMPTS", 8))
 SELECTION_WEBHOOK_BACKOFF_SECONDS = float(os.environ.get("SELECTION_WEBHOOK_BACKOFF_SECONDS", 30))
 SELECTION_WEBHOOK_TIMEOUT_SECONDS = float(os.environ.get("SELECTION_WEBHOOK_TIMEOUT_SECONDS", 10))

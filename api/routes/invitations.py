@@ -2,7 +2,7 @@
 
 The link is the candidate's key to the test, so it is returned only to a client with
 ``candidates:write`` (the scope that invites); ``results:read`` sees the status only.
-Reference invitations are not offered yet (see docs/api.md).
+Reference invitations are in ``references.py``.
 """
 
 from datetime import datetime

@@ -51,6 +51,10 @@ MATRIX: dict = {
     "api:get_invitation": ("GET", lambda o: f"{A}/invitations/1", TOKEN_ONLY),
     "api:list_invitations": ("GET", lambda o: f"{A}/applications/{o.app}/invitations",
                              TOKEN_ONLY),
+    "api:invite_to_references": (
+        "POST", lambda o: f"{A}/applications/{o.app}/invitations/references", TOKEN_ONLY),
+    "api:get_reference_invitation": (
+        "GET", lambda o: f"{A}/applications/{o.app}/invitations/references", TOKEN_ONLY),
     "api:get_results": ("GET", lambda o: f"{A}/applications/{o.app}/results", TOKEN_ONLY),
     "api:get_report_pdf": ("GET", lambda o: f"{A}/applications/{o.app}/report.pdf",
                            TOKEN_ONLY),
