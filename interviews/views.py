@@ -43,7 +43,8 @@ def _render_scorecard(request, card, *, posted=None, conflict=None, error="", st
         "amend": amend,
         "reason": (posted or {}).get("reason", ""),
         "amendments": list(card.amendments.select_related("amended_by")) if card.is_final else [],
-        "sees_others": card.is_final and selectors.may_see_scorecards(
+        "sees_others": (card.is_final or card.interview.status == card.interview.CANCELLED)
+        and selectors.may_see_scorecards(
             request.user, card.interview.application),
     }
     return render(request, "interviews/scorecard.html", context, status=status)
@@ -163,7 +164,8 @@ def others(request, pk):
     """The other interviewers' submitted scorecards, once the user has submitted theirs."""
     card = access.scorecard_for_user(request, pk)
     application = card.interview.application
-    if not card.is_final or selectors.own_interview_pending(request.user, application):
+    done = card.is_final or card.interview.status == card.interview.CANCELLED
+    if not done or selectors.own_interview_pending(request.user, application):
         raise PermissionDenied("Submit your own scorecard first; scoring is blind until then.")
     if not selectors.may_see_scorecards(request.user, application):
         raise PermissionDenied("You are no longer on this opening's hiring team, so you keep "
