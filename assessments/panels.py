@@ -100,3 +100,15 @@ def home_panel(request):
         status=RoleplayScorecard.SUBMITTED).count()
     return "assessments/panel_home.html", {"cards": to_do, "done": done,
                                            "done_count": done_count}
+
+
+def hr_imports_panel(request):
+    """For HR: imports not refreshed within ``SELECTION_IMPORT_STALE_DAYS`` days."""
+    from selection.access import is_hr
+
+    from .stale_imports import stale_imports
+
+    if not is_hr(request.user):
+        return None
+    return "assessments/panel_stale_imports.html", {
+        "stale": stale_imports(), "days": settings.SELECTION_IMPORT_STALE_DAYS}

@@ -50,3 +50,55 @@ def test_an_interviewer_sees_no_openings_menu_item(client, interviewer, manager,
     assert 'href="/people/me/notifications/"' in page
     client.force_login(manager)
     assert 'href="/openings/"' in client.get("/").content.decode()
+
+
+def test_hr_sees_imports_not_refreshed_for_the_set_period(client, hr, manager, library,
+                                                          settings):
+    from assessments.models import PerformanceRecord, PsychometricScale, PsychometricScore
+    from tests import factories
+
+    settings.SELECTION_IMPORT_STALE_DAYS = 30
+    now = timezone.now()
+    producer = factories.make_producer(1, "100")
+    PerformanceRecord.objects.create(producer=producer, period="2025", figure=100,
+                                     imported_at=now - timedelta(days=45))
+    old = PsychometricScale.objects.create(instrument="SPI", scale="Grit",
+                                           dimension=library["resilience"])
+    fresh = PsychometricScale.objects.create(instrument="OPQ", scale="Drive",
+                                             dimension=library["resilience"])
+    PsychometricScore.objects.create(scale=old, producer=producer, score_type="t", score=60,
+                                     z_score=1.0, imported_at=now - timedelta(days=31))
+    PsychometricScore.objects.create(scale=fresh, producer=producer, score_type="t", score=60,
+                                     z_score=1.0, imported_at=now - timedelta(days=29))
+    client.force_login(hr)
+    page = client.get("/").content.decode()
+    section = page[page.index("Imports not refreshed for 30 days"):]
+    section = section[:section.index("</section>")]
+    assert "performance figures" in section and "45 days ago" in section
+    assert "Psychometric scores: SPI" in section and "31 days ago" in section
+    assert "OPQ" not in section
+    assert section.index("performance figures") < section.index("SPI")  # oldest first
+    client.force_login(manager)
+    assert "Imports not refreshed" not in client.get("/").content.decode()
+
+
+def test_packets_ready_are_listed_for_the_person_who_requested_them(client, hr, manager,
+                                                                    opening):
+    from reports.packets.models import ReportPacket
+
+    now = timezone.now()
+    ready = ReportPacket.objects.create(opening=opening, requested_by=hr, status="done",
+                                        finished_at=now - timedelta(hours=2),
+                                        candidate_count=3, includes_fairness=True)
+    ReportPacket.objects.create(opening=opening, requested_by=hr, status="done",
+                                finished_at=now - timedelta(days=20), candidate_count=9)
+    ReportPacket.objects.create(opening=opening, requested_by=hr, status="running")
+    client.force_login(hr)
+    page = client.get("/").content.decode()
+    section = page[page.index("Packets ready"):]
+    section = section[:section.index("</section>")]
+    assert f"/reports/openings/{opening.slug}/packets/{ready.pk}/" in section
+    assert "3 candidates" in section and "9 candidates" not in section
+    assert section.count('class="todo-item"') == 1
+    client.force_login(manager)
+    assert "Packets ready" not in client.get("/").content.decode()
