@@ -102,3 +102,21 @@ def test_packets_ready_are_listed_for_the_person_who_requested_them(client, hr, 
     assert section.count('class="todo-item"') == 1
     client.force_login(manager)
     assert "Packets ready" not in client.get("/").content.decode()
+
+
+def test_role_profile_change_waiting_for_approval_emails_the_approvers(
+        django_capture_on_commit_callbacks, hr, hr2, library, settings):
+    """Wagtail's own workflow email, worded by our template: "role profile", edit link."""
+    from django.core import mail
+
+    page = library["profile"]
+    page.save_revision(user=hr)
+    with django_capture_on_commit_callbacks(execute=True):
+        page.get_workflow().start(page, hr)
+    to_approver = [m for m in mail.outbox if hr2.email in m.to]
+    assert len(to_approver) == 1, [m.subject for m in mail.outbox]
+    message = to_approver[0]
+    assert "Role profile change" in message.subject and "Account Executive" in message.subject
+    assert "role profile" in message.body and "The page" not in message.body
+    assert f"/cms/pages/{page.pk}/edit/" in message.body
+    assert not [m for m in mail.outbox if hr.email in m.to]  # not to the one who submitted
