@@ -112,3 +112,15 @@ def hr_imports_panel(request):
         return None
     return "assessments/panel_stale_imports.html", {
         "stale": stale_imports(), "days": settings.SELECTION_IMPORT_STALE_DAYS}
+
+
+def manager_outstanding_panel(request):
+    """For a hiring manager: per opening, tests and references still outstanding."""
+    from .outstanding import managed_openings, outstanding
+
+    if not request.user.is_authenticated:
+        return None
+    openings = managed_openings(request.user)
+    if not openings:
+        return None
+    return "assessments/panel_outstanding.html", {"rows": outstanding(openings)}
