@@ -19,8 +19,8 @@ _providers: list[Callable] = []
 
 
 def register_status_provider(provider: Callable) -> None:
-    """``provider(user, applications) -> {application_id: {"key", "label", "sentence"}}``,
-    in a fixed number of queries for any number of applications."""
+    """``provider(user, openings, applications) -> {application_id: {"key", "label",
+    "sentence"}}``, in a fixed number of queries for any number of openings and applications."""
     if provider not in _providers:
         _providers.append(provider)
 
@@ -48,7 +48,7 @@ def boards(user, openings: list[Opening], now=None) -> list[Board]:
     )
     statuses: dict[int, dict] = {}
     for provider in _providers:
-        statuses.update(provider(user, applications))
+        statuses.update(provider(user, openings, applications))
     labels = dict(Application.STAGES)
     by_opening = {o.pk: {stage: [] for stage in Application.ACTIVE_STAGES} for o in openings}
     for a in applications:

@@ -20,18 +20,22 @@ def _blind(user, applications) -> Blind:
                  frozenset(roleplays_hidden_from(user, [a.candidate_id for a in applications])))
 
 
-def pipeline_statuses(user, applications) -> dict[int, dict]:
-    """Band and sentence per application id, for the reader ``user`` (blind scoring)."""
-    if not applications:
+def pipeline_statuses(user, openings, applications) -> dict[int, dict]:
+    """Band and sentence per application id, for the reader ``user`` (blind scoring).
+
+    The snapshot query runs for any non-empty ``openings``, so the home page's query count
+    is the same with or without candidates."""
+    if not openings:
         return {}
-    openings = {a.opening_id: a.opening for a in applications}
+    by_id = {a.opening_id: a.opening for a in applications}
+    openings = {o.pk: by_id.get(o.pk, o) for o in openings}
     latest = (CalibrationSnapshot.objects.filter(opening=OuterRef("opening"))
               .order_by("-computed_at", "-pk").values("pk")[:1])
     snapshots = (CalibrationSnapshot.objects.filter(opening_id__in=list(openings))
                  .filter(pk=Subquery(latest)).only("opening_id", "payload"))
     pairs = [(openings[s.opening_id], s.payload) for s in snapshots
              if s.payload.get("format") == PAYLOAD_FORMAT]
-    if not pairs:
+    if not pairs or not applications:
         return {}
     return openings_headlines(pairs, _blind(user, applications),
                               [a.pk for a in applications])
