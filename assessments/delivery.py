@@ -8,13 +8,14 @@ import re
 from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import constant_time_compare
 
 from selection import links
+from selection.branding import company_name
+from selection.notifications import email_address
 
 from . import sjt
 from .models import JudgmentTest, SJTAttempt, SJTInvitation
@@ -99,20 +100,17 @@ def invite(*, test: JudgmentTest, by, candidate=None, producer=None, application
 
 
 def send_invitation_email(invitation: SJTInvitation) -> None:
-    url = link_url(invitation)
-    person = invitation.person
-    expires = timezone.localtime(invitation.expires_at)
-    send_mail(
-        subject=f"Your invitation: {invitation.test.title}",
-        message=(
-            f"Hello {person.first_name},\n\n"
-            f"Please take the {invitation.test.title}. It is timed, you can take it once, "
-            "and your answers save as you go.\n\n"
-            f"Open this personal link when you are ready to start:\n{url}\n\n"
-            f"The link expires on {expires:%d %B %Y at %H:%M}.\n"
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL,
-        recipient_list=[invitation.email],
+    """The invitation: who asks, what the test is, how long, the deadline, whom to ask."""
+    opening = invitation.application.opening if invitation.application_id else None
+    email_address(
+        invitation.email,
+        subject=f"Your invitation from {company_name()}: {invitation.test.title}",
+        template="assessments/email/test_invitation",
+        context={"person": invitation.person, "test_title": invitation.test.title,
+                 "opening": opening, "minutes": invitation.test.time_limit_minutes,
+                 "expires": timezone.localtime(invitation.expires_at),
+                 "url": link_url(invitation),
+                 "adjustments_contact": settings.SELECTION_ADJUSTMENTS_CONTACT},
     )
 
 

@@ -100,3 +100,27 @@ def home_panel(request):
         status=RoleplayScorecard.SUBMITTED).count()
     return "assessments/panel_home.html", {"cards": to_do, "done": done,
                                            "done_count": done_count}
+
+
+def hr_imports_panel(request):
+    """For HR: imports not refreshed within ``SELECTION_IMPORT_STALE_DAYS`` days."""
+    from selection.access import is_hr
+
+    from .stale_imports import stale_imports
+
+    if not is_hr(request.user):
+        return None
+    return "assessments/panel_stale_imports.html", {
+        "stale": stale_imports(), "days": settings.SELECTION_IMPORT_STALE_DAYS}
+
+
+def manager_outstanding_panel(request):
+    """For a hiring manager: per opening, tests and references still outstanding."""
+    from .outstanding import managed_openings, outstanding
+
+    if not request.user.is_authenticated:
+        return None
+    openings = managed_openings(request.user)
+    if not openings:
+        return None
+    return "assessments/panel_outstanding.html", {"rows": outstanding(openings)}

@@ -294,6 +294,13 @@ class Scorecard(models.Model):
     def started(self) -> bool:
         return self.version > 0
 
+    @property
+    def status_label(self) -> str:
+        """The one word every page shows: "Not started" until the first save."""
+        if self.is_final:
+            return self.get_state_display()
+        return "Draft" if self.started else "Not started"
+
 
 class Answer(models.Model):
     """One question of an interview: the SAR notes taken and the rating given."""

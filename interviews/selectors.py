@@ -11,6 +11,8 @@ from selection.models import Application, HiringTeamMember
 
 from .models import Answer, Interview, Scorecard
 
+CANCELLED = "cancelled-interview"
+
 DISAGREEMENT = 2  # points between the lowest and highest interviewer on a dimension
 
 
@@ -34,14 +36,16 @@ def own_interview_pending(user, application: Application) -> bool:
     """True when the user interviews this candidate and has not submitted yet."""
     return Scorecard.objects.filter(
         interview__application=application, interview__interviewer=user, state=Scorecard.DRAFT
-    ).exists()
+    ).exclude(interview__status=Interview.CANCELLED).exists()
 
 
 def may_see_scorecards(user, application: Application) -> bool:
     """The blind-scoring rule: who may see other people's ratings and notes on a candidate.
 
     Anyone who interviews the candidate and has not submitted sees nobody else's, even
-    when they manage the opening. Otherwise the opening's managers see them, and so do
+    when they manage the opening; a cancelled interview's draft is not pending (it
+    will never be submitted) and counts as taking part. Otherwise the opening's managers
+    see them, and so do
     interviewers who have submitted their own and are still on the opening's hiring team
     (someone taken off the team keeps their own card only). Everything that shows
     scorecard content, or figures computed from it, asks here or in
@@ -59,10 +63,11 @@ def scorecards_hidden_from(user, applications) -> set[int]:
     if not user.is_authenticated:
         return {a.pk for a in applications}
     mine: dict[int, set[str]] = defaultdict(set)
-    for application_id, state in Scorecard.objects.filter(
+    for application_id, state, status in Scorecard.objects.filter(
         interview__application__in=[a.pk for a in applications], interview__interviewer=user
-    ).values_list("interview__application_id", "state"):
-        mine[application_id].add(state)
+    ).values_list("interview__application_id", "state", "interview__status"):
+        # A cancelled interview's draft will never be submitted: it is not pending.
+        mine[application_id].add(CANCELLED if status == Interview.CANCELLED else state)
     roles: dict[int, set[str]] = defaultdict(set)
     for opening_id, role in HiringTeamMember.objects.filter(
         opening_id__in={a.opening_id for a in applications}, user=user

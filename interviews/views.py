@@ -25,15 +25,32 @@ def my_interviews(request):
     )
 
 
+def _missing(card, rows) -> list[dict]:
+    """After a refused submit: what is missing, each with the anchor where it is."""
+    for row in rows:
+        row["missing"] = row["answer"].rating is None
+    out = [{"label": f"A rating for question {row['number']}", "anchor": row["prefix"]}
+           for row in rows if row["missing"]]
+    if not card.recommendation:
+        out.append({"label": "An overall recommendation", "anchor": "recommendation"})
+    if not (card.rationale or "").strip():
+        out.append({"label": "A short rationale for the recommendation",
+                    "anchor": "id_rationale"})
+    return out
+
+
 def _render_scorecard(request, card, *, posted=None, conflict=None, error="", status=200,
-                      amend=False):
+                      amend=False, refused_submit=False):
     answers = selectors.answers_for(card)
+    rows = scorecard_rows(answers, posted=posted, conflict=conflict)
+    missing = _missing(card, rows) if refused_submit else []
     context = {
+        "missing": missing,
         "card": card,
         "interview": card.interview,
         "application": card.interview.application,
         "candidate": card.interview.application.candidate,
-        "rows": scorecard_rows(answers, posted=posted, conflict=conflict),
+        "rows": rows,
         "values": _card_values(card, posted),
         "saved": conflict or {},
         "recommendations": Scorecard.RECOMMENDATIONS,
@@ -43,7 +60,8 @@ def _render_scorecard(request, card, *, posted=None, conflict=None, error="", st
         "amend": amend,
         "reason": (posted or {}).get("reason", ""),
         "amendments": list(card.amendments.select_related("amended_by")) if card.is_final else [],
-        "sees_others": card.is_final and selectors.may_see_scorecards(
+        "sees_others": (card.is_final or card.interview.status == card.interview.CANCELLED)
+        and selectors.may_see_scorecards(
             request.user, card.interview.application),
     }
     return render(request, "interviews/scorecard.html", context, status=status)
@@ -76,8 +94,9 @@ def scorecard(request, pk):
     if request.POST.get("action") == "submit":
         try:
             scoring.submit_scorecard(scorecard=card, by=request.user, base_version=card.version)
-        except ScorecardRefused as exc:
-            messages.error(request, f"Saved as a draft, not submitted. {exc}")
+        except ScorecardRefused:
+            card.refresh_from_db()
+            return _render_scorecard(request, card, status=400, refused_submit=True)
         else:
             messages.success(request, "Scorecard submitted. You can now see the other "
                                       "interviewers' submitted scorecards.")
@@ -163,7 +182,8 @@ def others(request, pk):
     """The other interviewers' submitted scorecards, once the user has submitted theirs."""
     card = access.scorecard_for_user(request, pk)
     application = card.interview.application
-    if not card.is_final or selectors.own_interview_pending(request.user, application):
+    done = card.is_final or card.interview.status == card.interview.CANCELLED
+    if not done or selectors.own_interview_pending(request.user, application):
         raise PermissionDenied("Submit your own scorecard first; scoring is blind until then.")
     if not selectors.may_see_scorecards(request.user, application):
         raise PermissionDenied("You are no longer on this opening's hiring team, so you keep "

@@ -20,15 +20,19 @@ class ReportsConfig(AppConfig):
         from reports.calibration import receivers, self_identification
         from reports.calibration.panels import opening_panel
         from reports.hiring_report.panels import application_report_panel
-        from reports.packets.panels import opening_packet_panel
+        from reports.hiring_report.pipeline_status import pipeline_statuses
+        from reports.packets.panels import opening_packet_panel, packets_ready_panel
         from reports.stats import internal_consistency
         from reports.validity.panels import opening_validity_panel
         from selection.panels import register_panel
+        from selection.pipeline_board import register_status_provider
 
         register_panel("opening", opening_panel)
         register_panel("application_summary", application_report_panel)
         register_panel("opening", opening_packet_panel)
         register_panel("opening", opening_validity_panel)
+        register_panel("home", packets_ready_panel)
+        register_status_provider(pipeline_statuses)
         receivers.connect()
         provide_reliability(internal_consistency)
         provide_keeper(self_identification)

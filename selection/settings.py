@@ -343,3 +343,6 @@ SELECTION_SCORECARD_OVERDUE_HOURS = float(
     os.environ.get("SELECTION_SCORECARD_OVERDUE_HOURS", 48))
 SELECTION_ADJUSTMENTS_CONTACT = os.environ.get("SELECTION_ADJUSTMENTS_CONTACT",
                                                DEFAULT_FROM_EMAIL)
+# HR's home lists an import (performance figures, psychometric scores) not refreshed for this
+# many days.
+SELECTION_IMPORT_STALE_DAYS = int(os.environ.get("SELECTION_IMPORT_STALE_DAYS", 90))

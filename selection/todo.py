@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import TaskState
 
-from .models import Application, Opening
+from .models import Application, HiringTeamMember, Opening
 
 
 @dataclass
@@ -71,3 +71,10 @@ def _edit_url(workflow) -> str:
     if workflow.base_content_type.model == "page":
         return reverse("wagtailadmin_pages:edit", args=[workflow.object_id])
     return reverse("wagtailadmin_home")
+
+
+def managed_openings(user) -> list[Opening]:
+    """The open openings ``user`` is a hiring manager of, by title."""
+    return list(Opening.objects.filter(status="open", team__user=user,
+                                       team__role=HiringTeamMember.HIRING_MANAGER)
+                .distinct().order_by("title"))

@@ -9,7 +9,7 @@ from django.db.models import Count
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_POST
 
-from . import access, todo
+from . import access, pipeline_board, todo
 from .forms import DecisionForm, InviteForm, StageForm
 from .invitations import invite_user
 from .models import Application
@@ -38,6 +38,7 @@ def home(request):
         "selection/home.html",
         {"openings": openings, "panels": panels_for("home", request),
          "decisions": todo.decisions_waiting(list(openings)),
+         "boards": pipeline_board.boards(request.user, todo.managed_openings(request.user)),
          "approvals": todo.approvals_waiting(request.user) if access.is_hr(request.user)
          else None},
     )

@@ -10,12 +10,13 @@ import logging
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone
 
+from selection.branding import company_name
 from selection.models import Application
+from selection.notifications import email_address
 
 from ..models import Referee, ReferenceRequest
 from ..models.references import RELATIONSHIPS
@@ -54,39 +55,33 @@ def request_references(*, application: Application, by,
     return request, True
 
 
+def _email(to: str, subject: str, template: str, context: dict) -> None:
+    email_address(to, subject=subject, template=f"assessments/email/{template}",
+                  context={"adjustments_contact": settings.SELECTION_ADJUSTMENTS_CONTACT,
+                           **context})
+
+
 def send_candidate_email(request: ReferenceRequest) -> None:
-    candidate = request.application.candidate
-    wanted = questionnaire.describe_relationships(request.required_relationships)
-    send_mail(
-        subject=f"References for {request.application.opening.title}",
-        message=(
-            f"Hello {candidate.first_name},\n\n"
-            f"You are a finalist for {request.application.opening.title}. As the last step we "
-            f"ask people you have worked with for a short, structured reference: please name "
-            f"{wanted}. Let them know to expect our email; each gets their own link.\n\n"
-            f"{links.candidate_url(request)}\n\n"
-            f"The link expires on {timezone.localtime(request.expires_at):%d %B %Y}.\n"
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[candidate.email],
-    )
+    """Asks the finalist to name referees: who asks, what, how long, deadline, whom to ask."""
+    application = request.application
+    _email(application.candidate.email,
+           f"References for {application.opening.title} at {company_name()}",
+           "reference_candidate",
+           {"candidate": application.candidate, "opening": application.opening,
+            "wanted": questionnaire.describe_relationships(request.required_relationships),
+            "url": links.candidate_url(request),
+            "expires": timezone.localtime(request.expires_at)})
 
 
 def send_referee_email(referee: Referee, *, reminder: bool = False) -> None:
-    candidate = referee.request.application.candidate
-    opening = referee.request.application.opening
+    application = referee.request.application
     first = "A reminder: " if reminder else ""
-    send_mail(
-        subject=f"{first}Reference for {candidate.full_name}",
-        message=(
-            f"Hello {referee.name},\n\n"
-            f"{candidate.full_name} has applied for {opening.title} and named you as a "
-            "referee. The questionnaire takes about ten minutes; your answers save as you go "
-            "and you can come back to it. You may also decline.\n\n"
-            f"{links.referee_url(referee)}\n\n"
-            f"The link expires on {timezone.localtime(referee.expires_at):%d %B %Y}.\n"
-        ),
-        from_email=settings.DEFAULT_FROM_EMAIL, recipient_list=[referee.email],
-    )
+    _email(referee.email, f"{first}Reference for {application.candidate.full_name}",
+           "reference_referee",
+           {"referee": referee, "candidate": application.candidate,
+            "opening": application.opening, "reminder": reminder,
+            "url": links.referee_url(referee),
+            "expires": timezone.localtime(referee.expires_at)})
 
 
 def _date(text: str, label: str, errors: list[str]) -> datetime.date | None:

@@ -1,5 +1,6 @@
 """The candidate's (or producer's) side of an SJT: no account, the signed link is the key."""
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
@@ -115,6 +116,9 @@ def save_test(request, token: str):
     if submit:
         return render(request, "assessments/test_done.html", {
             "test_title": invitation.test.title,
+            "for_candidate": bool(invitation.candidate_id),
+            "opening": invitation.application.opening if invitation.application_id else None,
+            "adjustments_contact": settings.SELECTION_ADJUSTMENTS_CONTACT,
             "token": token if invitation.candidate_id else None,
         })
     return redirect(reverse("assessments:take_test", args=[token]) + "?saved=1")

@@ -105,18 +105,37 @@ def opening_headlines(opening, payload: dict, blind: Blind = NOBODY,
     """Band and sentence per application id for the candidates in a calibration ``payload``
     (only ``application_ids`` when given), as ``gather.candidate_report`` would make them
     for the reader ``blind`` describes. A fixed number of queries for any number."""
-    cands = [c for c in payload.get("candidates", [])
-             if application_ids is None or c["application_id"] in application_ids]
+    return openings_headlines([(opening, payload)], blind, application_ids)
+
+
+def openings_headlines(pairs: list[tuple], blind: Blind = NOBODY,
+                       application_ids: list[int] | None = None) -> dict[int, dict]:
+    """``opening_headlines`` for several (opening, payload) pairs at once: the evidence of
+    all their candidates loads in the same fixed number of queries."""
+    groups = [(opening, payload, [c for c in payload.get("candidates", [])
+                                  if application_ids is None
+                                  or c["application_id"] in application_ids])
+              for opening, payload in pairs]
+    cands = [c for _, _, group in groups for c in group]
     if not cands:
         return {}
     app_ids = [c["application_id"] for c in cands]
     people = [c["candidate_id"] for c in cands]
-    summaries = ev.interview_summaries(app_ids)
-    sjt = ev.sjt_results_by_candidate(people, {}, with_producers=False)
-    roleplays = ev.roleplay_results_by_candidate(people, hidden=blind.roleplays)
-    psychometrics = ev.psychometric_results_by_candidate(people)
-    weight = assessment_weight(opening)
+    evidence = (ev.interview_summaries(app_ids),
+                ev.sjt_results_by_candidate(people, {}, with_producers=False),
+                ev.roleplay_results_by_candidate(people, hidden=blind.roleplays),
+                ev.psychometric_results_by_candidate(people))
     titles = exercise_titles(blind) if blind else {}
+    out = {}
+    for opening, payload, group in groups:
+        if group:
+            out.update(_bands(payload, group, assessment_weight(opening), blind, titles,
+                              evidence))
+    return out
+
+
+def _bands(payload, cands, weight, blind, titles, evidence) -> dict[int, dict]:
+    summaries, sjt, roleplays, psychometrics = evidence
     out = {}
     for cand in cands:
         app_id, person = cand["application_id"], cand["candidate_id"]

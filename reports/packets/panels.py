@@ -16,3 +16,30 @@ def opening_packet_panel(request, opening):
         "packets": visible_packets(request.user, opening),
         "opening": opening,
     }
+
+
+READY_DAYS = 14
+
+
+def packets_ready_panel(request):
+    """My work: the packets this person requested that finished in the last two weeks.
+
+    One query; a packet is linked to its status page, which checks access again.
+    """
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from reports.packets.models import ReportPacket
+
+    if not request.user.is_authenticated:
+        return None
+    since = timezone.now() - timedelta(days=READY_DAYS)
+    packets = list(
+        ReportPacket.objects.filter(requested_by=request.user, status=ReportPacket.DONE,
+                                    finished_at__gte=since)
+        .select_related("opening").order_by("-finished_at")[:20]
+    )
+    if not packets:
+        return None
+    return "reports/panel_packets_ready.html", {"packets": packets, "days": READY_DAYS}

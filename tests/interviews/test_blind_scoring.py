@@ -91,3 +91,22 @@ def test_manager_panel_shows_submitted_cards_with_spread(client, scheduled, mana
     assert spreads["discovery"].mean == 2.5
     assert round(spreads["discovery"].sd, 4) == 2.1213
     assert spreads["discovery"].spread == 3 and spreads["discovery"].disagreement
+
+
+def test_a_cancelled_interviews_draft_does_not_keep_its_interviewer_blind(
+        client, scheduled, interviewer, interviewer2, interviewer3, manager):
+    """The interview was cancelled before it happened: its draft is no longer pending."""
+    from interviews.scheduling import cancel_interview
+
+    _others_submit(scheduled, interviewer2, interviewer3)
+    mine = card_of(interviewer, scheduled)
+    assert selectors.own_interview_pending(interviewer, scheduled)
+    assert not selectors.may_see_scorecards(interviewer, scheduled)
+    cancel_interview(interview=mine.interview, reason="Candidate asked to skip it", by=manager)
+    assert not selectors.own_interview_pending(interviewer, scheduled)
+    assert selectors.may_see_scorecards(interviewer, scheduled)
+    client.force_login(interviewer)
+    assert f"/interviews/scorecards/{mine.pk}/others/" in client.get(
+        f"/interviews/scorecards/{mine.pk}/").content.decode()
+    response = client.get(f"/interviews/scorecards/{mine.pk}/others/")
+    assert response.status_code == 200 and SECRET in response.content.decode()

@@ -1,0 +1,41 @@
+"""The one-sentence status of each candidate on the manager's pipeline board
+(``selection.pipeline_board``), from the stored calibration snapshots only: the home page
+never starts a computation. A fixed number of queries for any number of openings."""
+
+from __future__ import annotations
+
+from django.db.models import OuterRef, Subquery
+
+from reports.calibration.blinding import Blind
+from reports.calibration.compute import PAYLOAD_FORMAT
+from reports.hiring_report.headlines import openings_headlines
+from reports.models import CalibrationSnapshot
+
+
+def _blind(user, applications) -> Blind:
+    from assessments.roleplay import roleplays_hidden_from
+    from interviews.selectors import scorecards_hidden_from
+
+    return Blind(frozenset(scorecards_hidden_from(user, applications)),
+                 frozenset(roleplays_hidden_from(user, [a.candidate_id for a in applications])))
+
+
+def pipeline_statuses(user, openings, applications) -> dict[int, dict]:
+    """Band and sentence per application id, for the reader ``user`` (blind scoring).
+
+    The snapshot query runs for any non-empty ``openings``, so the home page's query count
+    is the same with or without candidates."""
+    if not openings:
+        return {}
+    by_id = {a.opening_id: a.opening for a in applications}
+    openings = {o.pk: by_id.get(o.pk, o) for o in openings}
+    latest = (CalibrationSnapshot.objects.filter(opening=OuterRef("opening"))
+              .order_by("-computed_at", "-pk").values("pk")[:1])
+    snapshots = (CalibrationSnapshot.objects.filter(opening_id__in=list(openings))
+                 .filter(pk=Subquery(latest)).only("opening_id", "payload"))
+    pairs = [(openings[s.opening_id], s.payload) for s in snapshots
+             if s.payload.get("format") == PAYLOAD_FORMAT]
+    if not pairs or not applications:
+        return {}
+    return openings_headlines(pairs, _blind(user, applications),
+                              [a.pk for a in applications])

@@ -1,0 +1,58 @@
+"""The manager's pipeline board: per opening, one column per active stage, each candidate
+with the days in that stage and, where the reports know it, the one-sentence status.
+
+The sentence comes from the hiring report's rule, which lives in ``reports``; the hiring
+core may not import it, so ``reports`` registers a provider here
+(``register_status_provider``), called once for every candidate on the board.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from django.utils import timezone
+
+from .models import Application, Opening
+
+_providers: list[Callable] = []
+
+
+def register_status_provider(provider: Callable) -> None:
+    """``provider(user, openings, applications) -> {application_id: {"key", "label",
+    "sentence"}}``, in a fixed number of queries for any number of openings and applications."""
+    if provider not in _providers:
+        _providers.append(provider)
+
+
+@dataclass
+class Card:
+    application: Application
+    days_in_stage: int
+    status: dict | None = None
+
+
+@dataclass
+class Board:
+    opening: Opening
+    columns: list[tuple[str, list[Card]]] = field(default_factory=list)
+
+
+def boards(user, openings: list[Opening], now=None) -> list[Board]:
+    """One board per opening; one query for the applications plus the providers' own."""
+    now = now or timezone.now()
+    applications = list(
+        Application.objects.filter(opening__in=openings, stage__in=Application.ACTIVE_STAGES)
+        .select_related("candidate", "opening__role_profile_revision")
+        .order_by("stage_changed_at", "pk")
+    )
+    statuses: dict[int, dict] = {}
+    for provider in _providers:
+        statuses.update(provider(user, openings, applications))
+    labels = dict(Application.STAGES)
+    by_opening = {o.pk: {stage: [] for stage in Application.ACTIVE_STAGES} for o in openings}
+    for a in applications:
+        by_opening[a.opening_id][a.stage].append(
+            Card(a, (now - a.stage_changed_at).days, statuses.get(a.pk)))
+    return [Board(o, [(labels[stage], cards) for stage, cards in by_opening[o.pk].items()])
+            for o in openings]

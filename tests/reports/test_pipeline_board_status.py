@@ -1,0 +1,63 @@
+"""The manager's pipeline board shows each candidate's one-sentence status from the hiring
+report's rule, read from the stored snapshot; the home's queries do not grow with openings."""
+
+import html
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reports.calibration.blinding import blind_for
+from reports.calibration.compute import store_snapshot
+from reports.calibration.snapshots import stored_calibration
+from reports.hiring_report.headlines import opening_headlines
+from tests import factories
+
+pytestmark = pytest.mark.django_db
+
+
+def _home(client, user):
+    client.force_login(user)
+    client.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        page = client.get("/").content.decode()
+    return len(queries), page
+
+
+def test_pipeline_board_shows_the_hiring_reports_sentence_and_days_in_stage(
+        client, cohort_opening, manager):
+    store_snapshot(cohort_opening)
+    payload, _ = stored_calibration(cohort_opening)
+    expected = opening_headlines(cohort_opening, payload, blind_for(manager, cohort_opening))
+    assert expected
+    _, page = _home(client, manager)
+    board = page[page.index("Pipeline by stage"):]
+    board = html.unescape(board[:board.index("</section>")])
+    for band in expected.values():
+        assert band["sentence"] in board and band["label"] in board
+    assert "days in stage" in board or "day in stage" in board
+
+
+def test_pipeline_board_without_a_snapshot_shows_no_sentence(client, opening, manager):
+    factories.make_application(opening, "Ada", "Lovelace", stage="screening")
+    _, page = _home(client, manager)
+    board = page[page.index("Pipeline by stage"):]
+    board = board[:board.index("</section>")]
+    assert "Ada Lovelace" in board and "pipeline-status" not in board
+
+
+def test_manager_home_queries_do_not_grow_with_openings_on_the_board(client, library,
+                                                                     manager):
+    def opening_with_snapshot(n):
+        opening = factories.make_opening(library["profile"], manager=manager, slug=f"b-{n}")
+        for k in range(2):
+            factories.make_application(opening, f"Cand{k}", f"Opening{n}", stage="calibration")
+        store_snapshot(opening)
+
+    opening_with_snapshot(0)
+    one, _ = _home(client, manager)
+    for n in range(1, 20):
+        opening_with_snapshot(n)
+    twenty, page = _home(client, manager)
+    assert page.count("pipeline-card") == 40
+    assert twenty == one
