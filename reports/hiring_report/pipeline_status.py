@@ -37,5 +37,18 @@ def pipeline_statuses(user, openings, applications) -> dict[int, dict]:
              if s.payload.get("format") == PAYLOAD_FORMAT]
     if not pairs or not applications:
         return {}
-    return openings_headlines(pairs, _blind(user, applications),
-                              [a.pk for a in applications])
+    statuses = openings_headlines(pairs, _blind(user, applications),
+                                  [a.pk for a in applications])
+    return {pk: status | {"board_sentence": board_sentence(status)}
+            for pk, status in statuses.items()}
+
+
+def board_sentence(status: dict) -> str:
+    """The sentence as the board shows it beside the band's badge: without the band's name
+    in front (the badge says it) and without "shown below" (the chart is in the report)."""
+    text = status.get("sentence", "")
+    prefix = f"{status.get('label', '')}: "
+    if status.get("label") and text.startswith(prefix):
+        text = text[len(prefix):]
+        text = text[:1].upper() + text[1:]
+    return text.replace(", shown below.", ".")

@@ -11,6 +11,7 @@ from reports.calibration.blinding import blind_for
 from reports.calibration.compute import store_snapshot
 from reports.calibration.snapshots import stored_calibration
 from reports.hiring_report.headlines import opening_headlines
+from reports.hiring_report.pipeline_status import board_sentence
 from tests import factories
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +35,21 @@ def test_pipeline_board_shows_the_hiring_reports_sentence_and_days_in_stage(
     board = page[page.index("Pipeline by stage"):]
     board = html.unescape(board[:board.index("</section>")])
     for band in expected.values():
-        assert band["sentence"] in board and band["label"] in board
+        # the report's sentence, without the band's name in front (the badge beside it
+        # says it) and without "shown below" (the chart is in the report, not here)
+        shown = board_sentence(band)
+        assert shown and shown in board and band["label"] in board
+        assert shown[1:] in band["sentence"].replace(", shown below.", ".")
+        assert not shown.startswith(band["label"] + ":")
+    assert "shown below" not in board
     assert "days in stage" in board or "day in stage" in board
+
+
+def test_board_sentence_by_hand():
+    status = {"label": "Fit", "sentence": "Fit: meets 6 of 7 requirements at or above "
+              "target; compared with the company's producers: P(top) 6 %, shown below."}
+    assert board_sentence(status) == ("Meets 6 of 7 requirements at or above target; compared "
+                                      "with the company's producers: P(top) 6 %.")
 
 
 def test_pipeline_board_without_a_snapshot_shows_no_sentence(client, opening, manager):
