@@ -10,6 +10,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import DataError
 from django.http import Http404, HttpResponse
 from django.utils import timezone
 from ninja import NinjaAPI
@@ -145,6 +146,13 @@ def install_handlers(api: NinjaAPI) -> None:
     def on_404(request, exc):
         return error_response(api, request, 404, "not_found", "No such resource.")
 
+    def on_data_error(request, exc):
+        # A value the database cannot store as given (PostgreSQL refuses NUL characters in
+        # text, before the query is sent): the client's input, so a 400, never a 500.
+        return error_response(api, request, 400, "invalid",
+                              "A value in the request cannot be stored as given (for example "
+                              "a NUL character).")
+
     def on_too_big(request, exc):
         return error_response(api, request, 413, "body_too_large",
                               "The request body is larger than this API accepts.")
@@ -157,6 +165,7 @@ def install_handlers(api: NinjaAPI) -> None:
     api.add_exception_handler(HttpError, on_http)
     api.add_exception_handler(Http404, on_404)
     api.add_exception_handler(RequestDataTooBig, on_too_big)
+    api.add_exception_handler(DataError, on_data_error)
 
 
 def logged(view, route: str):
