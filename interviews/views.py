@@ -96,7 +96,7 @@ def scorecard(request, pk):
             scoring.submit_scorecard(scorecard=card, by=request.user, base_version=card.version)
         except ScorecardRefused:
             card.refresh_from_db()
-            return _render_scorecard(request, card, status=400, refused_submit=True)
+            return _render_scorecard(request, card, status=200, refused_submit=True)
         else:
             messages.success(request, "Scorecard submitted. You can now see the other "
                                       "interviewers' submitted scorecards.")
