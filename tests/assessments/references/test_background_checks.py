@@ -51,11 +51,16 @@ def test_the_rejection_waits_for_the_end_of_the_waiting_period(finalist, hr, man
 def test_other_moves_and_clear_checks_are_not_held_up(finalist, hr, manager, reason):
     adverse(finalist, hr)
     move_to_stage(application=finalist, stage=Application.ASSESSMENT, by=manager)
+    finalist.refresh_from_db()
+    assert finalist.stage == Application.ASSESSMENT  # a move that is not a rejection goes
     background.record_check(application=finalist, by=hr, data={
         "kind": "criminal", "status": "clear", "consent_on": str(date.today())})
     move_to_stage(application=finalist, stage=Application.REJECTED, by=manager,
                   outcome=Decision.NO_HIRE, rationale="Another candidate fits better",
                   reasons=[reason])
+    finalist.refresh_from_db()
+    assert finalist.stage == Application.REJECTED  # once the check is clear, so does this
+    assert Decision.objects.filter(application=finalist, outcome=Decision.NO_HIRE).count() == 1
 
 
 def test_the_stage_form_on_the_candidate_page_explains_the_refusal(client, finalist, hr,
