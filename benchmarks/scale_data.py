@@ -142,7 +142,9 @@ def add_producers(n: int, rng: random.Random) -> None:
         people = Producer.objects.bulk_create([
             clone(src, first_name=f"Scale{start + offset + k}", last_name=f"Producer{k}",
                   email=f"scale.producer{start + offset + k}@scale.example",
-                  external_id=f"SCALE-{start + offset + k}")
+                  external_id=f"SCALE-{start + offset + k}",
+                  # a hire link is one-to-one: a copy was not hired through that application
+                  hire=None)
             for k, src in enumerate(sources)
         ])
         _save_evidence([_copy_evidence(templates[src.pk], rng, {"producer": p}, {})
