@@ -1,16 +1,15 @@
 // SJT page: a courtesy countdown and autosave of every change. The server keeps the real
-// deadline; without this script the Save and Submit buttons do the same work.
+// deadline; without this script the Save and Submit buttons do the same work. The saving
+// itself is autosave.js, shared with the reference questionnaire.
 (function () {
   "use strict";
   var form = document.getElementById("sjt-form");
   var box = document.getElementById("sjt-timer");
-  if (!form || !box) { return; }
+  if (!form || !box || !window.SelectionAutosave) { return; }
   var shown = document.getElementById("sjt-time-left");
   var status = document.getElementById("sjt-status");
   var endAt = Date.now() + parseInt(box.getAttribute("data-seconds-left") || "0", 10) * 1000;
-  var pending = null;  // note: form.action is shadowed by the buttons named "action"
-  // One save at a time: a slow earlier request must not land after (and undo) a later one.
-  var busy = false, again = false;
+  var pending = null;
 
   function pad(n) { return n < 10 ? "0" + n : String(n); }
   function format(s) { return Math.floor(s / 60) + ":" + pad(s % 60); }
@@ -26,38 +25,14 @@
     }
   }
 
-  function save() {
-    if (busy) { again = true; return; }
-    busy = true;
-    var data = new FormData(form);
-    data.set("action", "save");
-    status.textContent = "Saving…";
-    fetch(form.getAttribute("action"), { method: "POST", body: data, credentials: "same-origin",
-                         headers: { "X-Autosave": "1" } })
-      .then(function (response) {
-        return response.json().then(function (body) { return [response, body]; });
-      })
-      .then(function (pair) {
-        var response = pair[0], body = pair[1];
-        if (body.ok) {
-          status.textContent = "Saved at " + body.saved_at + ".";
-          endAt = Date.now() + body.seconds_left * 1000;
-        } else {
-          status.textContent = body.title + ": " + body.error;
-          if (response.status === 410) {
-            window.setTimeout(function () { window.location.reload(); }, 2500);
-          }
-        }
-      })
-      .catch(function () {
-        status.textContent = "Not saved: no connection. Your answers stay on this page; " +
-          "press Save answers when you are back online.";
-      })
-      .then(function () {
-        busy = false;
-        if (again) { again = false; save(); }
-      });
-  }
+  var save = window.SelectionAutosave(form, status, {
+    saved: function (body) {
+      endAt = Date.now() + body.seconds_left * 1000;
+      return "Saved at " + body.saved_at + ".";
+    },
+    offline: "Not saved: no connection. Your answers stay on this page; " +
+             "press Save answers when you are back online."
+  });
 
   var answered = document.getElementById("sjt-answered");
   function count() {
