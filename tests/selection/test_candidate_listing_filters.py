@@ -77,6 +77,8 @@ def test_each_row_says_its_openings_and_stages(hr_client, people):
     html = hr_client.get(reverse("wagtailsnippets_selection_candidate:list"),
                          {"q": "Byron"}).content.decode()
     assert "Opening ae-test: Rejected; Opening second-one: Interviewing" in html
+    # The filter panel offers both filters.
+    assert 'name="stage" value="interviewing"' in html and 'name="opening"' in html
 
 
 def test_an_unknown_stage_lists_everyone_rather_than_failing(hr_client, people):
