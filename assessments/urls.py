@@ -44,6 +44,7 @@ urlpatterns = [
     path("roleplay/<int:pk>/", roleplay.scorecard, name="roleplay_scorecard"),
     # HR only.
     path("producers/", staff.producer_list, name="producer_list"),
+    path("invitations/", staff.invitation_list_page, name="invitation_list"),
     path("tests/", staff.test_list, name="test_list"),
     path("tests/<int:pk>/analysis/", staff.test_analysis, name="test_analysis"),
     path("imports/psychometrics/", imports.psychometrics, name="import_psychometrics"),

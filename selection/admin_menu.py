@@ -39,6 +39,7 @@ ENTRIES = [
     ("Fairness", "fairness", "success"),
     ("Assessment tools", "assessments:test_list", "tasks"),
     ("Producers", "assessments:producer_list", "group"),
+    ("SJT invitations", "assessments:invitation_list", "mail"),
     ("Import psychometrics", "assessments:import_psychometrics", "upload"),
     ("Import performance", "assessments:import_performance", "upload"),
     ("Invite a colleague", "invite_user", "mail"),

@@ -152,10 +152,12 @@ class Candidate(index.Indexed, ClusterableModel):
         FieldPanel("source"),
         InlinePanel("applications", heading="Openings", label="Application"),
     ]
-    # The workspace's listing and chooser search these through the search index.
+    # The workspace's listing and chooser search these through the search index. The
+    # listing's stage and opening filters narrow by id (selection/admin_filters.py).
     search_fields = [
         *(index.SearchField(name) for name in ("first_name", "last_name", "email")),
         *(index.AutocompleteField(name) for name in ("first_name", "last_name", "email")),
+        index.FilterField("id"),
     ]
 
     class Meta:

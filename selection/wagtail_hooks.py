@@ -11,6 +11,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import is_hr
+from .admin_filters import APPLICATIONS_COLUMN, CandidateFilterSet, listed_candidates
 from .documents import refuse_unless_allowed
 from .models import Candidate, DecisionReason, Opening, Producer
 from .user_admin import refuse_bulk_changes
@@ -29,8 +30,14 @@ class CandidateViewSet(SnippetViewSet):
     model = Candidate
     icon = "user"
     menu_label = "Candidates"
-    list_display = ["full_name", "email", "source", "created_at"]
+    list_display = ["full_name", "email", APPLICATIONS_COLUMN, "source", "created_at"]
+    # Stage and opening, narrowed by a subquery so that a search term still works
+    # (selection/admin_filters.py).
+    filterset_class = CandidateFilterSet
     # No search_fields: searched through the model's index, all its AutocompleteFields.
+
+    def get_queryset(self, request):
+        return listed_candidates(request)
 
 
 class ProducerViewSet(SnippetViewSet):

@@ -1,4 +1,5 @@
-"""Staff pages for SJTs: inviting candidates and producers, and the item analysis."""
+"""Staff pages for SJTs: inviting candidates and producers, the list of invitations, and
+the item analysis."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -12,11 +13,12 @@ from django.views.decorators.http import require_POST
 from selection.models import Producer
 from selection.producers import search_producers
 
-from .. import access, delivery, roleplay
+from .. import access, delivery, invitation_list, roleplay
 from ..analysis import item_analysis
 from ..models import JudgmentTest, RoleplayExercise, RoleplayScorecard
 
 PRODUCERS_PER_PAGE = 50
+INVITATIONS_PER_PAGE = 50
 
 SUBMITTED, DRAFT = RoleplayScorecard.SUBMITTED, RoleplayScorecard.DRAFT
 STATUS = "roleplay_scorecards__status"
@@ -126,6 +128,30 @@ def _assign_producer(request, producer) -> str | None:
     except ValidationError as exc:
         return " ".join(exc.messages)
     return None
+
+
+@login_required
+def invitation_list_page(request):
+    """HR: every SJT invitation across openings, newest first; search, filters, pages."""
+    access.require_hr(request)
+    query = request.GET.get("q", "").strip()[:100]
+    status, opening = request.GET.get("status", ""), request.GET.get("opening", "")[:100]
+    openings = invitation_list.opening_choices()
+    if status not in dict(invitation_list.STATUSES):
+        status = ""
+    if opening not in dict(openings):
+        opening = ""
+    matching = invitation_list.search_invitations(
+        invitation_list.listed_invitations(), query=query, status=status, opening=opening)
+    page = Paginator(matching, INVITATIONS_PER_PAGE).get_page(request.GET.get("page"))
+    filters = (("q", query), ("status", status), ("opening", opening))
+    return render(request, "assessments/invitation_list.html", {
+        "rows": invitation_list.rows(page), "page": page,
+        "query": query, "status": status, "opening": opening,
+        "statuses": invitation_list.STATUSES, "openings": openings,
+        "filtered": bool(query or status or opening),
+        "filters": urlencode({k: v for k, v in filters if v}),
+    })
 
 
 @login_required

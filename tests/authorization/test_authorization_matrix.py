@@ -87,6 +87,7 @@ MATRIX = {
         # Submitted: its assessor, and HR and the opening's hiring managers, may read it.
         expect(LOGIN, LOGIN, OK, DENY, DENY, OK, OK, OK)),
     "assessments:producer_list": ("GET", lambda o: "/assessments/producers/", HR_ONLY),
+    "assessments:invitation_list": ("GET", lambda o: "/assessments/invitations/", HR_ONLY),
     "assessments:test_list": ("GET", lambda o: "/assessments/tests/", HR_ONLY),
     "assessments:test_analysis": ("GET", lambda o: f"/assessments/tests/{o.test}/analysis/",
                                   HR_ONLY),

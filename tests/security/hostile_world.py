@@ -229,6 +229,7 @@ def pages(world) -> list[tuple[str, str, bool]]:
         ("hr", f"/reports/fairness/{slug}/", False),
         ("hr", "/reports/fairness/", False),
         ("hr", "/assessments/producers/", True),
+        ("hr", "/assessments/invitations/", True),
         ("hr", "/assessments/tests/", True),
         ("hr", f"/assessments/tests/{world.test.pk}/analysis/", True),
         ("hr", "/cms/snippets/selection/candidate/", True),

@@ -11,6 +11,7 @@ EXPECTED = {
     "Fairness": "/reports/fairness/",
     "Assessment tools": "/assessments/tests/",
     "Producers": "/assessments/producers/",
+    "SJT invitations": "/assessments/invitations/",
     "Import psychometrics": "/assessments/imports/psychometrics/",
     "Import performance": "/assessments/imports/performance/",
     "Invite a colleague": "/people/invite/",
