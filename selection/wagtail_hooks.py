@@ -12,7 +12,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from .access import is_hr
 from .documents import refuse_unless_allowed
-from .models import Candidate, DecisionReason, Opening, Producer
+from .models import Candidate, CandidateSource, DecisionReason, Opening, Producer
 from .user_admin import refuse_bulk_changes
 
 
@@ -30,7 +30,12 @@ class CandidateViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Candidates"
     list_display = ["full_name", "email", "source", "created_at"]
+    list_filter = ["source"]
     # No search_fields: searched through the model's index, all its AutocompleteFields.
+
+    def get_queryset(self, request):
+        # the listing shows each candidate's source: one join, not a query per row
+        return Candidate.objects.select_related("source")
 
 
 class ProducerViewSet(SnippetViewSet):
@@ -54,8 +59,21 @@ class DecisionReasonViewSet(SnippetViewSet):
     ordering = ["order", "name"]
 
 
+class CandidateSourceViewSet(SnippetViewSet):
+    """The short list of candidate sources the funnel groups by and the API names by slug."""
+
+    model = CandidateSource
+    icon = "list-ul"
+    menu_label = "Candidate sources"
+    list_display = ["name", "slug", "active", "order"]
+    list_filter = ["active"]
+    search_fields = ["name", "slug"]
+    ordering = ["order", "name"]
+
+
 class HiringViewSetGroup(SnippetViewSetGroup):
-    items = (OpeningViewSet, CandidateViewSet, ProducerViewSet, DecisionReasonViewSet)
+    items = (OpeningViewSet, CandidateViewSet, ProducerViewSet, DecisionReasonViewSet,
+             CandidateSourceViewSet)
     menu_icon = "group"
     menu_label = "Hiring"
     menu_name = "hiring"
