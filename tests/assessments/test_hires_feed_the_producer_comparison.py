@@ -134,3 +134,20 @@ def test_the_queries_do_not_grow_with_the_number_of_hires(sjt_test, opening, lib
     assert one == five
     assert one[:2] == (7, 2)
     assert sum(s.person_kind == "producer" for s in instrument_scores(dims)) == 2 + 5
+
+
+def test_hrs_dashboard_counts_a_hire_among_the_producers_who_took_the_test(
+        sjt_test, opening, reference):
+    from assessments.dashboard import _producer_cohorts
+
+    before = dict(_producer_cohorts()[("sjt", sjt_test.pk)])
+    assert before == {"top": 1, "bottom": 1}
+    hired = hire(opening, 1)
+    attempt(sjt_test, candidate=hired.hire.candidate, discovery=0.7, total=15)
+    unranked = hire(opening, 2, tier="")  # no outcome yet: in no cohort
+    attempt(sjt_test, candidate=unranked.hire.candidate, discovery=0.5, total=12)
+    both = hire(opening, 3, tier="top")  # took it as candidate and as producer: counted once
+    attempt(sjt_test, candidate=both.hire.candidate, discovery=0.5, total=12)
+    attempt(sjt_test, producer=both, discovery=0.4, total=12)
+    assert dict(_producer_cohorts()[("sjt", sjt_test.pk)]) == {"top": 2, "middle": 1,
+                                                               "bottom": 1}
