@@ -10,14 +10,14 @@ import re
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from selection.models import Application, Candidate
+from selection.models import Application, Candidate, CandidateSource
 from selection.pipeline import move_to_stage, needs_decision, stage_label
 
 from .access import may_write_candidate
 from .errors import ApiError, not_found
 
 EXTERNAL_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,64}$")
-CANDIDATE_FIELDS = ("first_name", "last_name", "email", "phone", "source")
+CANDIDATE_FIELDS = ("first_name", "last_name", "email", "phone")  # text, as sent
 SETTLED = (Application.HIRED, Application.REJECTED)
 
 
@@ -35,6 +35,22 @@ def candidate_by_external_id(client, external_id: str) -> Candidate:
     return candidate
 
 
+def source_for_slug(slug: str, current: CandidateSource | None) -> CandidateSource | None:
+    """The active source with this slug (None for an empty one), or the candidate's current
+    source, even switched off since; anything else is refused with the slugs to use."""
+    if not slug:
+        return None
+    if current is not None and current.slug == slug:
+        return current
+    found = CandidateSource.objects.filter(slug=slug, active=True).first()
+    if found is None:
+        valid = list(CandidateSource.objects.filter(active=True).values_list("slug", flat=True))
+        raise ApiError(400, "unknown_source", f"Unknown source “{slug}”; use one of: "
+                       + (", ".join(valid) if valid else "(none: HR has switched every source "
+                          "off)") + ", or leave it empty.")
+    return found
+
+
 def _email_taken(email: str, candidate_pk) -> bool:
     return Candidate.objects.filter(email__iexact=email).exclude(pk=candidate_pk).exists()
 
@@ -49,10 +65,14 @@ def _write_candidate(client, external_id: str, data: dict) -> tuple[Candidate, b
     if _email_taken(data["email"], candidate.pk):
         raise ApiError(409, "email_in_use", "Another candidate already has this email "
                        "address; give each candidate their own.")
-    changed = created or any(getattr(candidate, f) != data[f] for f in CANDIDATE_FIELDS)
+    current = None if created or candidate.source_id is None else candidate.source
+    source = source_for_slug(data["source"], current)
+    changed = created or candidate.source_id != (source.pk if source else None) or any(
+        getattr(candidate, f) != data[f] for f in CANDIDATE_FIELDS)
     if changed:
         for f in CANDIDATE_FIELDS:
             setattr(candidate, f, data[f])
+        candidate.source = source
         candidate.full_clean(validate_unique=False)
         candidate.save()
     return candidate, created
@@ -61,7 +81,7 @@ def _write_candidate(client, external_id: str, data: dict) -> tuple[Candidate, b
 def upsert_candidate(*, client, external_id: str, data: dict) -> tuple[Candidate, bool]:
     """Creates or updates the candidate with this external id; returns (candidate, created)."""
     check_external_id(external_id)
-    data = {f: (data.get(f) or "").strip() for f in CANDIDATE_FIELDS}
+    data = {f: (data.get(f) or "").strip() for f in (*CANDIDATE_FIELDS, "source")}
     for attempt in range(3):
         try:
             with transaction.atomic():

@@ -23,18 +23,34 @@ DONE_ROLEPLAY = Q(status=RoleplayScorecard.SUBMITTED)
 
 
 def _producer_cohorts() -> dict[tuple[str, int], dict[str, int]]:
-    """(instrument kind, instrument id) -> producers with finished evidence, per tier."""
+    """(instrument kind, instrument id) -> producers with finished evidence, per tier.
+
+    A hire with a tier counts with what they finished as the candidate they were
+    (``assessments.evidence``: a hire's candidate evidence is theirs as a producer). Five
+    queries, whatever the number of producers and hires.
+    """
+    hires: dict[int, list[tuple[int, str]]] = defaultdict(list)
+    for producer_id, tier, candidate_id in (Producer.objects.exclude(tier="")
+                                            .filter(hire__isnull=False)
+                                            .values_list("pk", "tier", "hire__candidate_id")):
+        hires[candidate_id].append((producer_id, tier))
+    people: dict[tuple[str, int], set[tuple[int, str]]] = defaultdict(set)
+    for kind, model, field in (("sjt", SJTInvitation, "test_id"),
+                               ("roleplay", RoleplayScorecard, "exercise_id")):
+        done = DONE_SJT if kind == "sjt" else DONE_ROLEPLAY
+        own = (model.objects.filter(done, producer__isnull=False).exclude(producer__tier="")
+               .values_list(field, "producer_id", "producer__tier").distinct())
+        for instrument_id, producer_id, tier in own:
+            people[(kind, instrument_id)].add((producer_id, tier))
+        if not hires:
+            continue
+        for instrument_id, candidate_id in (model.objects.filter(done, candidate__in=list(hires))
+                                            .values_list(field, "candidate_id").distinct()):
+            people[(kind, instrument_id)].update(hires[candidate_id])
     cohorts: dict[tuple[str, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    sjt = (SJTInvitation.objects.filter(DONE_SJT, producer__isnull=False)
-           .exclude(producer__tier="").values("test_id", "producer__tier")
-           .annotate(n=Count("producer", distinct=True)))
-    for row in sjt:
-        cohorts[("sjt", row["test_id"])][row["producer__tier"]] += row["n"]
-    roleplay = (RoleplayScorecard.objects.filter(DONE_ROLEPLAY, producer__isnull=False)
-                .exclude(producer__tier="").values("exercise_id", "producer__tier")
-                .annotate(n=Count("producer", distinct=True)))
-    for row in roleplay:
-        cohorts[("roleplay", row["exercise_id"])][row["producer__tier"]] += row["n"]
+    for key, found in people.items():
+        for _, tier in found:
+            cohorts[key][tier] += 1
     return cohorts
 
 

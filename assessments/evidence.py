@@ -1,9 +1,21 @@
 """Scores per person, instrument and dimension, for the calibration engine in reports/.
 
 Only completed SJT attempts, submitted roleplay scorecards and imported psychometric
-scores count. Three queries in all, whatever the number of people.
+scores count. At most seven queries in all, whatever the number of people.
+
+**Hires are producers, by a link.** A producer hired with this platform (``Producer.hire``)
+keeps their evidence where it was taken, on the candidate they were; it is never copied.
+Once the producer has a tier (their outcomes are in), the hire's candidate evidence (the
+candidate's completed SJT attempts, submitted roleplay scorecards and psychometric
+results) counts as the producer's, instrument by instrument, wherever the producer has
+none of their own on that instrument: the producer-side evidence wins where both exist (a
+test taken as a producer is the same person later, under the conditions the other
+producers had). An instrument is one judgment test, one roleplay exercise or one
+psychometric inventory (all its scales together). So the producer comparison grows with
+every hire whose performance arrives, and an amended candidate scorecard shows there too.
 """
 
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db.models import Avg, Q
@@ -32,17 +44,102 @@ def instrument_scores(dimension_ids: list[int] | None = None,
     """Every score on the given dimensions (all dimensions when None).
 
     ``candidate_ids`` (ids or a ``values("candidate_id")`` subquery): only these candidates'
-    scores, and every producer's; None reads every candidate's.
+    scores, and every producer's; None reads every candidate's. A hired producer with a
+    tier also gets their candidate evidence on the instruments they have none of their
+    own on (see the module's docstring): three more queries and one for the links, however
+    many hires there are.
     """
     wanted = None if dimension_ids is None else {int(d) for d in dimension_ids}
-    sources = (_sjt_scores(candidate_ids), _roleplay_scores(wanted, candidate_ids),
-               _psychometric_scores(wanted, candidate_ids))
+    scores = _read(wanted, lambda field: _people(field, candidate_ids))
+    return scores + hires_scores(scores, wanted)
+
+
+def _read(wanted: set[int] | None, who) -> list[InstrumentScore]:
+    """The three instruments' scores of the people ``who(field prefix)`` selects."""
+    sources = (_sjt_scores(who("invitation__")), _roleplay_scores(wanted, who("scorecard__")),
+               _psychometric_scores(wanted, who("")))
     return [
         score
         for source in sources
         for score in source
         if wanted is None or score.dimension_id in wanted
     ]
+
+
+def instrument_family(instrument: str) -> str:
+    """One test, exercise or inventory: a psychometric inventory's scales are one."""
+    return instrument.split("/", 1)[0]
+
+
+def hired_candidates() -> dict[int, list[int]]:
+    """Candidate id -> the producers with a tier who were hired as that candidate (one
+    query). Without a tier a hire has no outcome yet and is in no cohort."""
+    from selection.models import Producer
+
+    out: dict[int, list[int]] = defaultdict(list)
+    for producer_id, candidate_id in (Producer.objects.exclude(tier="")
+                                      .filter(hire__isnull=False).order_by("pk")
+                                      .values_list("pk", "hire__candidate_id")):
+        out[candidate_id].append(producer_id)
+    return dict(out)
+
+
+def hires_scores(own: list[InstrumentScore], wanted: set[int] | None,
+                 hires: dict[int, list[int]] | None = None) -> list[InstrumentScore]:
+    """The hired producers' candidate evidence as theirs, on each instrument where ``own``
+    (the scores already read) has none of that producer's own.
+
+    ``hires``: ``hired_candidates()`` when the caller has it. Four queries at most (none
+    but the links' when there is no hire), whatever the number of hires.
+    """
+    hires = hired_candidates() if hires is None else hires
+    if not hires:
+        return []
+    theirs = {(s.person_id, instrument_family(s.instrument)) for s in own
+              if s.person_kind == "producer"}
+    ids = list(hires)
+    found = _read(wanted, lambda field: Q(**{f"{field}candidate__in": ids}))
+    return [
+        InstrumentScore("producer", producer_id, s.instrument, s.dimension_id, s.score)
+        for s in found if s.person_kind == "candidate"
+        for producer_id in hires.get(s.person_id, ())
+        if (producer_id, instrument_family(s.instrument)) not in theirs
+    ]
+
+
+def producer_sjt_totals(test_ids=None) -> dict[int, list[float]]:
+    """The producers' complete judgment-test totals, by test id (``test_ids``: only these
+    tests; None: every test). A hired producer with a tier who never took a test as a
+    producer counts with the attempt they completed as the candidate they were. Two
+    queries, whatever the number of producers and hires."""
+    from django.conf import settings
+
+    from .sjt import is_complete
+
+    hires = hired_candidates()
+    who = Q(invitation__producer__isnull=False)
+    if hires:
+        who |= Q(invitation__candidate__in=list(hires))
+    rows = SJTAttempt.objects.filter(who, completed_at__isnull=False,
+                                     total_score__isnull=False)
+    if test_ids is not None:
+        rows = rows.filter(invitation__test_id__in=list(test_ids))
+    rows = list(rows.values_list("invitation__test_id", "invitation__producer_id",
+                                 "invitation__candidate_id", "total_score", "items_answered",
+                                 "items_total"))
+    threshold = settings.SELECTION_SJT_MIN_COMPLETE
+    taken = {(producer_id, test_id) for test_id, producer_id, *_ in rows if producer_id}
+    totals: dict[int, list[float]] = defaultdict(list)
+    for test_id, producer_id, candidate_id, total, answered, items in rows:
+        if not is_complete(answered, items, threshold):
+            continue
+        if producer_id:
+            totals[test_id].append(float(total))
+            continue
+        for hired in hires.get(candidate_id, ()):
+            if (hired, test_id) not in taken:
+                totals[test_id].append(float(total))
+    return dict(totals)
 
 
 def _people(field: str, candidate_ids) -> Q:
@@ -52,9 +149,8 @@ def _people(field: str, candidate_ids) -> Q:
     return Q(**{f"{field}producer__isnull": False}) | Q(**{f"{field}candidate__in": candidate_ids})
 
 
-def _sjt_scores(candidate_ids=None) -> list[InstrumentScore]:
-    rows = SJTAttempt.objects.filter(
-        _people("invitation__", candidate_ids), completed_at__isnull=False).values_list(
+def _sjt_scores(who: Q) -> list[InstrumentScore]:
+    rows = SJTAttempt.objects.filter(who, completed_at__isnull=False).values_list(
         "invitation__test__slug", "invitation__candidate_id", "invitation__producer_id",
         "dimension_scores",
     )
@@ -66,9 +162,9 @@ def _sjt_scores(candidate_ids=None) -> list[InstrumentScore]:
     return scores
 
 
-def _roleplay_scores(wanted: set[int] | None, candidate_ids=None) -> list[InstrumentScore]:
+def _roleplay_scores(wanted: set[int] | None, who: Q) -> list[InstrumentScore]:
     ratings = RoleplayRating.objects.filter(
-        _people("scorecard__", candidate_ids),
+        who,
         scorecard__status=RoleplayScorecard.SUBMITTED, rating__isnull=False,
     )
     if wanted is not None:
@@ -91,8 +187,8 @@ def _roleplay_scores(wanted: set[int] | None, candidate_ids=None) -> list[Instru
     ]
 
 
-def _psychometric_scores(wanted: set[int] | None, candidate_ids=None) -> list[InstrumentScore]:
-    scores = PsychometricScore.objects.filter(_people("", candidate_ids))
+def _psychometric_scores(wanted: set[int] | None, who: Q) -> list[InstrumentScore]:
+    scores = PsychometricScore.objects.filter(who)
     if wanted is not None:
         scores = scores.filter(scale__dimension_id__in=wanted)
     rows = scores.values_list(

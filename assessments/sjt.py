@@ -227,18 +227,9 @@ def total_in_words(total: float, method: str, producer_totals: list[float]) -> s
 
 
 def producer_totals(test_ids) -> dict[int, list[float]]:
-    """The producers' complete attempts' totals per test id (one query)."""
-    from django.conf import settings
+    """The producers' complete attempts' totals per test id, hires with a tier counted with
+    their candidate attempt where they have none as a producer (two queries; see
+    ``assessments.evidence.producer_sjt_totals``)."""
+    from .evidence import producer_sjt_totals
 
-    from .models import SJTAttempt
-
-    threshold = settings.SELECTION_SJT_MIN_COMPLETE
-    out: dict[int, list[float]] = {}
-    rows = SJTAttempt.objects.filter(
-        invitation__test_id__in=list(test_ids), invitation__producer__isnull=False,
-        completed_at__isnull=False, total_score__isnull=False,
-    ).values_list("invitation__test_id", "total_score", "items_answered", "items_total")
-    for test_id, total, answered, items in rows:
-        if is_complete(answered, items, threshold):
-            out.setdefault(test_id, []).append(float(total))
-    return out
+    return producer_sjt_totals(test_ids)

@@ -15,7 +15,8 @@ def seed(stdout=None) -> dict[str, int]:
     """Creates missing self-identification records and first snapshots; returns counts."""
     groups = self_id_groups()
     created_ids = 0
-    candidates = Candidate.objects.filter(source="Demo").order_by("email")
+    candidates = Candidate.objects.filter(
+        applications__opening__slug__in=DEMO_OPENINGS).distinct().order_by("email")
     for candidate, choice in zip(candidates, PATTERN, strict=False):
         if choice is None:
             continue

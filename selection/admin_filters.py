@@ -1,4 +1,4 @@
-"""The HR workspace's candidate listing: filters by pipeline stage and by opening.
+"""The HR workspace's candidate listing: filters by pipeline stage, opening and source.
 
 A candidate's stage lives on each of their applications, a related table, and Wagtail's
 search refuses a filter on a related field once a search term is typed ("Cannot filter
@@ -16,7 +16,7 @@ from django.db.models import Prefetch
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 
-from .models import Application, Candidate, Opening
+from .models import Application, Candidate, CandidateSource, Opening
 
 APPLICATION_FILTERS = ("stage", "opening")
 
@@ -31,6 +31,11 @@ class CandidateFilterSet(WagtailFilterSet):
     opening = django_filters.ModelChoiceFilter(
         label="Opening", queryset=Opening.objects.order_by("title"), empty_label="All",
         method="narrowed_together",
+    )
+
+    source = django_filters.ModelChoiceFilter(
+        label="Source", queryset=CandidateSource.objects.order_by("order", "name"),
+        empty_label="All",
     )
 
     class Meta:
@@ -52,8 +57,8 @@ class CandidateFilterSet(WagtailFilterSet):
 
 
 def listed_candidates(request):
-    """The listing's rows, with their applications and openings read once per page."""
-    return Candidate.objects.prefetch_related(Prefetch(
+    """The listing's rows, with their source, applications and openings read once per page."""
+    return Candidate.objects.select_related("source").prefetch_related(Prefetch(
         "applications",
         queryset=Application.objects.select_related("opening").order_by("opening__title"),
     ))

@@ -14,6 +14,7 @@ from competencies.models import RoleProfilePage
 from .models import (
     Application,
     Candidate,
+    CandidateSource,
     DecisionReason,
     HiringTeamMember,
     Opening,
@@ -76,6 +77,20 @@ DEMO_DECISION_REASONS = [
     "Candidate withdrew or stopped responding",
 ]
 
+# Where candidates come from (HR edits the list in the CMS: Hiring > Candidate sources);
+# the same six as migration 0007 creates: name, slug.
+DEMO_CANDIDATE_SOURCES = [
+    ("Referral", "referral"),
+    ("Job board", "job-board"),
+    ("Agency", "agency"),
+    ("Inbound", "inbound"),
+    ("Sourced by recruiter", "sourced-by-recruiter"),
+    ("Internal", "internal"),
+]
+# The open openings' demo candidates, in name order, come from these in turn (the agency
+# is the past cohorts' weak source: see reports/validity/demo.py).
+CANDIDATE_SOURCE_CYCLE = ["referral", "job-board", "sourced-by-recruiter"]
+
 # Stages for the demo candidates, in the order of the names in CANDIDATE_NAMES.
 AE_STAGES = ["calibration", "calibration", "calibration", "interviewing", "interviewing",
              "assessment", "assessment", "screening", "applied", "rejected"]
@@ -120,6 +135,25 @@ def ensure_decision_reasons() -> int:
     return created
 
 
+def ensure_candidate_sources() -> int:
+    """The six sources, in order (a migrated database has them already); returns how many
+    were created."""
+    created = 0
+    for order, (name, slug) in enumerate(DEMO_CANDIDATE_SOURCES, start=1):
+        created += CandidateSource.objects.get_or_create(
+            slug=slug, defaults={"name": name, "order": order})[1]
+    return created
+
+
+def candidate_source(slug: str) -> CandidateSource:
+    """One of the demo's sources by slug (created with the others when missing)."""
+    found = CandidateSource.objects.filter(slug=slug).first()
+    if found is None:
+        ensure_candidate_sources()
+        found = CandidateSource.objects.get(slug=slug)
+    return found
+
+
 def ensure_openings(users: dict) -> list[Opening]:
     openings = []
     for data in DEMO_OPENINGS:
@@ -143,10 +177,12 @@ def ensure_candidates(openings: list[Opening], names: list[tuple[str, str]]) -> 
     plan = [(openings[0], stage) for stage in AE_STAGES] + [
         (openings[1], stage) for stage in SDR_STAGES
     ]
-    for (first, last), (opening, stage) in zip(names, plan, strict=False):
+    sources = {slug: candidate_source(slug) for slug in CANDIDATE_SOURCE_CYCLE}
+    for n, ((first, last), (opening, stage)) in enumerate(zip(names, plan, strict=False)):
         email = f"{_ascii(first)}.{_ascii(last)}@candidates.example".lower()
+        source = sources[CANDIDATE_SOURCE_CYCLE[n % len(CANDIDATE_SOURCE_CYCLE)]]
         candidate, new = Candidate.objects.get_or_create(
-            email=email, defaults={"first_name": first, "last_name": last, "source": "Demo"}
+            email=email, defaults={"first_name": first, "last_name": last, "source": source}
         )
         created += new
         application, app_new = Application.objects.get_or_create(

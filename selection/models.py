@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
+from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.models import Revision
 from wagtail.search import index
@@ -129,6 +130,55 @@ class HiringTeamMember(models.Model):
         return f"{self.user} ({self.get_role_display()})"
 
 
+class CandidateSource(models.Model):
+    """Where candidates come from, as a short list HR keeps (referral, job board, ...).
+
+    The funnel and the pipeline pages group candidates by it, and the API names it by its
+    slug, so the list stays short and spelled one way.
+    """
+
+    name = models.CharField(
+        max_length=80, unique=True,
+        help_text="As the funnel and pipeline pages should show it, e.g. 'Job board'.",
+    )
+    slug = models.SlugField(
+        max_length=80, unique=True,
+        help_text="How the applicant-tracking system names this source through the API, "
+        "e.g. 'job-board'. Changing it breaks integrations that send the old one.",
+    )
+    active = models.BooleanField(
+        default=True,
+        help_text="Only active sources are offered for new candidates and accepted from the "
+        "API. Switch a source off instead of deleting it: candidates who came from it keep "
+        "it, and the funnel still counts them.",
+    )
+    order = models.PositiveIntegerField(
+        default=0, help_text="Sources are listed from the lowest number up."
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("active"), FieldPanel("order")]
+
+    class Meta:
+        ordering = ["order", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class CandidateForm(WagtailAdminModelForm):
+    """The workspace's candidate form offers the active sources (and the candidate's own,
+    should HR have switched it off since)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("source")
+        if field is not None:
+            keep = models.Q(active=True)
+            if self.instance.source_id is not None:
+                keep |= models.Q(pk=self.instance.source_id)
+            field.queryset = CandidateSource.objects.filter(keep)
+
+
 class Candidate(index.Indexed, ClusterableModel):
     """A person applying; their stage is kept per opening in `Application`."""
 
@@ -140,7 +190,12 @@ class Candidate(index.Indexed, ClusterableModel):
         max_length=64, blank=True, null=True, unique=True,
         help_text="The candidate's id in your applicant-tracking system, if any.",
     )
-    source = models.CharField(max_length=80, blank=True, help_text="Referral, job board, ...")
+    # PROTECT, not SET_NULL: deleting a source would quietly move its candidates to "Not
+    # recorded" and rewrite the funnel's history; HR switches a source off instead.
+    source = models.ForeignKey(
+        CandidateSource, on_delete=models.PROTECT, null=True, blank=True,
+        related_name="candidates", help_text="Where the candidate came from.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     panels = [
@@ -152,12 +207,15 @@ class Candidate(index.Indexed, ClusterableModel):
         FieldPanel("source"),
         InlinePanel("applications", heading="Openings", label="Application"),
     ]
+    base_form_class = CandidateForm
     # The workspace's listing and chooser search these through the search index. The
-    # listing's stage and opening filters narrow by id (selection/admin_filters.py).
+    # listing's stage and opening filters narrow by id (selection/admin_filters.py); its
+    # source filter is a plain column filter.
     search_fields = [
         *(index.SearchField(name) for name in ("first_name", "last_name", "email")),
         *(index.AutocompleteField(name) for name in ("first_name", "last_name", "email")),
         index.FilterField("id"),
+        index.FilterField("source"),
     ]
 
     class Meta:

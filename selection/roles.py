@@ -23,7 +23,8 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         ),
         *(
             f"selection.{action}_{model}"
-            for model in ("opening", "candidate", "application", "producer", "decisionreason")
+            for model in ("opening", "candidate", "application", "producer", "decisionreason",
+                          "candidatesource")
             for action in ("add", "change", "delete", "view")
         ),
         *(

@@ -13,7 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 from .access import is_hr
 from .admin_filters import APPLICATIONS_COLUMN, CandidateFilterSet, listed_candidates
 from .documents import refuse_unless_allowed
-from .models import Candidate, DecisionReason, Opening, Producer
+from .models import Candidate, CandidateSource, DecisionReason, Opening, Producer
 from .user_admin import refuse_bulk_changes
 
 
@@ -31,8 +31,8 @@ class CandidateViewSet(SnippetViewSet):
     icon = "user"
     menu_label = "Candidates"
     list_display = ["full_name", "email", APPLICATIONS_COLUMN, "source", "created_at"]
-    # Stage and opening, narrowed by a subquery so that a search term still works
-    # (selection/admin_filters.py).
+    # Stage and opening, narrowed by a subquery so that a search term still works, and
+    # source (selection/admin_filters.py).
     filterset_class = CandidateFilterSet
     # No search_fields: searched through the model's index, all its AutocompleteFields.
 
@@ -61,8 +61,21 @@ class DecisionReasonViewSet(SnippetViewSet):
     ordering = ["order", "name"]
 
 
+class CandidateSourceViewSet(SnippetViewSet):
+    """The short list of candidate sources the funnel groups by and the API names by slug."""
+
+    model = CandidateSource
+    icon = "list-ul"
+    menu_label = "Candidate sources"
+    list_display = ["name", "slug", "active", "order"]
+    list_filter = ["active"]
+    search_fields = ["name", "slug"]
+    ordering = ["order", "name"]
+
+
 class HiringViewSetGroup(SnippetViewSetGroup):
-    items = (OpeningViewSet, CandidateViewSet, ProducerViewSet, DecisionReasonViewSet)
+    items = (OpeningViewSet, CandidateViewSet, ProducerViewSet, DecisionReasonViewSet,
+             CandidateSourceViewSet)
     menu_icon = "group"
     menu_label = "Hiring"
     menu_name = "hiring"

@@ -7,7 +7,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
 from competencies.models import Competency, RoleProfilePage, RoleRequirement, Trait
-from selection.models import Application, Candidate, HiringTeamMember, Opening, Producer
+from selection.models import (
+    Application,
+    Candidate,
+    CandidateSource,
+    HiringTeamMember,
+    Opening,
+    Producer,
+)
 from selection.roles import ensure_library
 
 PASSWORD = "a-long-test-password-1"
@@ -76,6 +83,14 @@ def make_opening(profile, *, manager=None, interviewers=(), slug="ae-test") -> O
             opening=opening, user=person, role=HiringTeamMember.INTERVIEWER
         )
     return opening
+
+
+def source(slug: str, name: str | None = None, **extra) -> CandidateSource:
+    """A candidate source by slug (the migration's defaults may exist already, or not after
+    a transactional test emptied the tables)."""
+    found, _ = CandidateSource.objects.get_or_create(
+        slug=slug, defaults={"name": name or slug.replace("-", " ").capitalize(), **extra})
+    return found
 
 
 def make_application(opening, first: str, last: str, stage: str = "interviewing"):

@@ -17,7 +17,10 @@ class CandidateIn(Schema):
     last_name: str = Field(min_length=1, max_length=80)
     email: str = Field(min_length=3, max_length=254)
     phone: str = Field("", max_length=40)
-    source: str = Field("", max_length=80)
+    source: str = Field("", max_length=80, description=(
+        "The slug of one of HR's candidate sources (referral, job-board, agency, inbound, "
+        "sourced-by-recruiter, internal by default; HR edits the list); empty for none. "
+        "An unknown slug is a 400 `unknown_source` listing the valid ones."))
 
 
 class CandidateOut(Schema):
@@ -26,7 +29,7 @@ class CandidateOut(Schema):
     last_name: str
     email: str
     phone: str
-    source: str
+    source: str = Field(description="The source's slug; empty when none is recorded.")
     created: bool
 
 
@@ -45,6 +48,7 @@ class StageIn(Schema):
 
 def candidate_out(candidate, created: bool) -> dict:
     return {**{f: getattr(candidate, f) for f in ingest.CANDIDATE_FIELDS},
+            "source": candidate.source.slug if candidate.source_id else "",
             "external_id": candidate.external_id, "created": created}
 
 

@@ -236,25 +236,12 @@ def _sjt_row(attempt, names: dict[int, str], threshold: float) -> dict:
 
 def producer_sjt_totals(test_ids=None) -> dict[int, list[float]]:
     """The producers' complete judgment-test totals, by test id (``test_ids``: only these
-    tests; None: every test). One query."""
-    from django.conf import settings
+    tests; None: every test), hires with a tier counted with their candidate attempt where
+    they have none as a producer (``assessments.evidence.producer_sjt_totals``). Two
+    queries."""
+    from assessments.evidence import producer_sjt_totals as totals
 
-    from assessments.models import SJTAttempt
-    from assessments.sjt import is_complete
-
-    threshold = settings.SELECTION_SJT_MIN_COMPLETE
-    rows = SJTAttempt.objects.filter(
-        invitation__producer__isnull=False, completed_at__isnull=False,
-        total_score__isnull=False,
-    )
-    if test_ids is not None:
-        rows = rows.filter(invitation__test_id__in=list(test_ids))
-    totals: dict[int, list[float]] = defaultdict(list)
-    for test_id, total, answered, items in rows.values_list(
-            "invitation__test_id", "total_score", "items_answered", "items_total"):
-        if is_complete(answered, items, threshold):
-            totals[test_id].append(float(total))
-    return dict(totals)
+    return totals(test_ids)
 
 
 def _add_producer_percentiles(results: dict[int, list[dict]],

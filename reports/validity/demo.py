@@ -18,8 +18,8 @@ from datetime import date, timedelta
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 
-SOURCES = ["Referral", "Job board", "Agency", "Sourced by recruiter"]
-SOURCE_SHIFT = {"Referral": 0.3, "Job board": 0.0, "Agency": -1.3, "Sourced by recruiter": 0.2}
+SOURCES = ["referral", "job-board", "agency", "sourced-by-recruiter"]  # CandidateSource slugs
+SOURCE_SHIFT = {"referral": 0.3, "job-board": 0.0, "agency": -1.3, "sourced-by-recruiter": 0.2}
 PAST = [
     # slug, title, profile slug, applicants, hires (None: an open opening), interviewers
     ("ae-2025", "Account Executive, 2025 cohort", "account-executive", 60, 30,
@@ -105,13 +105,15 @@ def _past_opening(slug, title, profile_slug, applicants, hires, interviewer_emai
 
 
 def _applicant(opening, slug, n, source, stage, rng, interviewed):
+    from selection.demo import candidate_source
     from selection.models import Application, Candidate, StageChange
 
     first = ["Aino", "Bjorn", "Cleo", "Dario", "Elin", "Femi", "Greta", "Hugo", "Ines", "Jonas",
              "Kira", "Leo", "Maja", "Nils", "Olga"][n % 15]
     candidate = Candidate.objects.create(
         first_name=first, last_name=f"{slug.upper()}-{n + 1:02d}",
-        email=f"{first.lower()}.{slug}.{n + 1:02d}@candidates.example", source=source)
+        email=f"{first.lower()}.{slug}.{n + 1:02d}@candidates.example",
+        source=candidate_source(source))
     start = timezone.now() - timedelta(days=480 - n)
     app = Application.objects.create(candidate=candidate, opening=opening, stage=stage,
                                      created_at=start, stage_changed_at=start)

@@ -34,7 +34,7 @@ def _history(openings) -> tuple[dict, dict]:
     from selection.models import Application, StageChange
 
     apps = {a["pk"]: a for a in Application.objects.filter(opening__in=openings)
-            .values("pk", "stage", "stage_changed_at", "candidate__source")}
+            .values("pk", "stage", "stage_changed_at", "candidate__source__name")}
     furthest = {pk: ORDER.index(a["stage"]) if a["stage"] in ORDER else 0
                 for pk, a in apps.items()}
     days: dict[str, list[float]] = defaultdict(list)
@@ -47,7 +47,8 @@ def _history(openings) -> tuple[dict, dict]:
         if app_id in previous and previous[app_id][0] in ORDER:
             days[previous[app_id][0]].append((when - previous[app_id][1]).total_seconds() / 86400)
         previous[app_id] = (stage, when)
-    reached = {pk: (source_label(a["candidate__source"]), furthest[pk]) for pk, a in apps.items()}
+    reached = {pk: (source_label(a["candidate__source__name"]), furthest[pk])
+               for pk, a in apps.items()}
     return reached, days
 
 

@@ -55,10 +55,10 @@ class PipelineEntry:
         return total > 0 and level >= target
 
 
-def source_label(text: str) -> str:
-    """The source as people read it: trimmed, first letter upper, 'Not recorded' if empty."""
-    text = " ".join((text or "").split())
-    return text[:1].upper() + text[1:] if text else "Not recorded"
+def source_label(name: str | None) -> str:
+    """The source's name (``CandidateSource``), 'Not recorded' for a candidate without one."""
+    name = " ".join((name or "").split())
+    return name or "Not recorded"
 
 
 def pipeline_entries(openings, *, active_only: bool = True) -> tuple[list[PipelineEntry], list]:
@@ -75,7 +75,8 @@ def pipeline_entries(openings, *, active_only: bool = True) -> tuple[list[Pipeli
         weight = float(opening.profile.psychometric_weight)
         levels = opening_levels(evidence, weight)
         sources = dict(Candidate.objects.filter(
-            pk__in=[a.candidate_id for a in evidence.applications]).values_list("pk", "source"))
+            pk__in=[a.candidate_id for a in evidence.applications]).values_list(
+            "pk", "source__name"))
         targets = tuple(float(d.target) for d in evidence.dimensions)
         weights = tuple(float(d.weight) for d in evidence.dimensions)
         for app, lv in zip(evidence.applications, levels, strict=True):

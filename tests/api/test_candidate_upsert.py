@@ -82,3 +82,43 @@ def test_two_concurrent_puts_with_a_new_id_leave_one_candidate(make_api):
         t.join()
     assert Candidate.objects.filter(external_id="race-1").count() == 1
     assert sorted(answers) in ([200, 201], [201, 409]), answers
+
+
+def test_the_source_is_given_by_its_slug(ats):
+    from tests import factories
+
+    referral = factories.source("referral", "Referral")
+    response = ats.put("/candidates/ats-1", {**ADA, "source": "referral"})
+    assert response.status_code == 201 and response.json()["source"] == "referral"
+    assert Candidate.objects.get(external_id="ats-1").source == referral
+    cleared = ats.put("/candidates/ats-1", {**ADA, "source": ""})
+    assert cleared.status_code == 200 and cleared.json()["source"] == ""
+    assert Candidate.objects.get(external_id="ats-1").source is None
+
+
+def test_an_unknown_source_is_refused_with_the_valid_slugs(ats):
+    from tests import factories
+
+    factories.source("referral", "Referral", order=1)
+    factories.source("job-board", "Job board", order=2)
+    factories.source("retired", "Retired", active=False)
+    for slug in ("LinkedIn", "retired"):
+        response = ats.put("/candidates/ats-1", {**ADA, "source": slug})
+        assert response.status_code == 400
+        body = response.json()
+        assert body["code"] == "unknown_source"
+        assert f"Unknown source “{slug}”; use one of: referral, job-board" in body["message"]
+        assert "retired," not in body["message"]
+    assert not Candidate.objects.filter(external_id="ats-1").exists()
+
+
+def test_a_source_switched_off_since_is_kept_when_sent_again(ats):
+    from tests import factories
+
+    agency = factories.source("agency", "Agency")
+    ats.put("/candidates/ats-1", {**ADA, "source": "agency"})
+    agency.active = False
+    agency.save()
+    again = ats.put("/candidates/ats-1", {**ADA, "source": "agency", "phone": "+44 1"})
+    assert again.status_code == 200 and again.json()["source"] == "agency"
+    assert Candidate.objects.get(external_id="ats-1").phone == "+44 1"

@@ -44,7 +44,8 @@ def test_instrument_scores(sjt_test, exercise, application, manager, interviewer
                                              dimension=library["resilience"])
     PsychometricScore.objects.create(scale=scale, candidate=application.candidate,
                                      score_type="t", score=60, z_score=1.0)
-    with django_assert_num_queries(3):
+    # three instruments, and the hires' links (no hire: nothing more to read)
+    with django_assert_num_queries(4):
         scores = instrument_scores()
     c = application.candidate.pk
     assert set(scores) == {

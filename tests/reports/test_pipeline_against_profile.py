@@ -87,6 +87,9 @@ def test_headline_quiet_when_the_pipeline_is_near(entries):
 def test_funnel_counts_pass_rates_and_days_in_stage(opening):
     start = datetime(2026, 1, 1, tzinfo=UTC)
 
+    referral, agency = factories.source("referral", "Referral"), factories.source("agency",
+                                                                                  "Agency")
+
     def app(name, source, moves):
         a = factories.make_application(opening, name, "Src", stage=moves[-1][0])
         a.candidate.source = source
@@ -97,27 +100,30 @@ def test_funnel_counts_pass_rates_and_days_in_stage(opening):
                                        changed_at=start + timedelta(days=day))
             previous = stage
 
-    app("A", "referral", [("applied", 0), ("screening", 2), ("interviewing", 5),
-                          ("rejected", 6)])
-    app("B", " Referral ", [("applied", 0)])
-    app("C", "Agency", [("applied", 0), ("hired", 10)])
+    app("A", referral, [("applied", 0), ("screening", 2), ("interviewing", 5),
+                        ("rejected", 6)])
+    app("B", referral, [("applied", 0)])
+    app("C", agency, [("applied", 0), ("hired", 10)])
+    app("D", None, [("applied", 0), ("screening", 1)])
     funnel = source_funnel([opening])
     rows = {r["source"]: r for r in funnel["rows"]}
+    assert list(rows) == ["Agency", "Not recorded", "Referral"]
     assert rows["Referral"]["counts"] == [2, 1, 1, 0, 0, 0, 0]
+    assert rows["Not recorded"]["counts"] == [1, 1, 0, 0, 0, 0, 0]
     assert rows["Agency"]["counts"] == [1, 1, 1, 1, 1, 1, 1]  # hired counts as every stage
     first = rows["Referral"]["steps"][0]
     assert (first["k"], first["n"], first["rate"]) == (1, 2, 0.5)
     assert first["interval"] == pytest.approx((0.0945, 0.9055), abs=1e-4)
     assert rows["Referral"]["steps"][3]["rate"] is None or rows["Referral"]["steps"][3]["n"] == 0
     days = {d["stage"]: (d["n"], d["median"]) for d in funnel["days"]}
-    assert days["applied"] == (2, 6.0)      # A 2 days, C 10 days
+    assert days["applied"] == (3, 2.0)      # A 2 days, C 10 days, D 1 day
     assert days["screening"] == (1, 3.0)
     assert days["interviewing"] == (1, 1.0)
 
 
 def test_funnel_csv_is_formula_safe(client, hr, opening):
     a = factories.make_application(opening, "Eve", "Formula", stage="applied")
-    a.candidate.source = "=HYPERLINK(1)"
+    a.candidate.source = factories.source("formula", "=HYPERLINK(1)")
     a.candidate.save()
     client.force_login(hr)
     response = client.get(f"/reports/profiles/{opening.role_profile_id}/pipeline.csv")

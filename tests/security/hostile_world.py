@@ -192,7 +192,8 @@ def build(users: dict) -> World:
     planning.apply_auto_split(kit=kit, by=users["manager"])
     scales, scores = _producers(dims)
     candidate = Candidate.objects.create(first_name=fit(80), last_name=fit(80, start=1),
-                                         email="hostile@example.com", source=fit(80, start=4))
+                                         email="hostile@example.com",
+                                         source=factories.source("hostile", fit(80, start=4)))
     application = Application.objects.create(candidate=candidate, opening=opening,
                                              stage="interviewing")
     other = Candidate.objects.create(first_name=fit(80, start=5), last_name=fit(80, start=8),

@@ -191,7 +191,8 @@ def test_an_already_settled_candidate_can_be_edited_in_the_hr_workspace(client, 
     client.force_login(hr)
     data = _candidate_form(application, [
         {"id": application.pk, "opening": opening.pk, "stage": "hired"}])
-    data["source"] = "Referral"
+    referral = factories.source("referral", "Referral")
+    data["source"] = referral.pk
     assert client.post(_edit_url(application), data).status_code == 302
     application.candidate.refresh_from_db()
-    assert application.candidate.source == "Referral"
+    assert application.candidate.source == referral

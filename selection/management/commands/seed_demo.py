@@ -54,6 +54,7 @@ class Command(BaseCommand):
         users = demo.ensure_users()
         openings = demo.ensure_openings(users)
         created["decision reasons"] = demo.ensure_decision_reasons()
+        created["candidate sources"] = demo.ensure_candidate_sources()
         from assessments.demo_content import CANDIDATE_NAMES
 
         created["candidates"] = demo.ensure_candidates(openings, CANDIDATE_NAMES)
