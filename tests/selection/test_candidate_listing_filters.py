@@ -12,7 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from selection.models import Candidate
+from selection.models import Candidate, CandidateSource
 from tests import factories
 
 
@@ -71,6 +71,19 @@ def test_stage_and_opening_apply_to_the_same_application(hr_client, people):
     assert listed(hr_client, stage="interviewing", opening=first) == {p["lovelace"].pk}
     assert listed(hr_client, q="Ada", stage="interviewing", opening=second) == {p["byron"].pk}
     assert listed(hr_client, q="Byron", stage="rejected", opening=first) == {p["byron"].pk}
+
+
+def test_source_filters_with_stage_and_a_search_term(hr_client, people):
+    """The source is a column of the candidate, filtered in the search backend itself."""
+    p = people
+    referral = CandidateSource.objects.get_or_create(slug="referral",
+                                                     defaults={"name": "Referral"})[0]
+    Candidate.objects.filter(pk__in=[p["byron"].pk, p["turing"].pk]).update(source=referral)
+    assert listed(hr_client, source=referral.pk) == {p["byron"].pk, p["turing"].pk}
+    assert listed(hr_client, q="Ada", source=referral.pk) == {p["byron"].pk}
+    assert listed(hr_client, q="Ada", source=referral.pk, stage="interviewing",
+                  opening=p["first"].pk) == set()
+    assert listed(hr_client, q="Ada", source=referral.pk, stage="rejected") == {p["byron"].pk}
 
 
 def test_each_row_says_its_openings_and_stages(hr_client, people):
