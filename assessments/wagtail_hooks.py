@@ -46,8 +46,8 @@ class ReferenceQuestionViewSet(SnippetViewSet):
     model = ReferenceQuestion
     icon = "user"
     menu_label = "Reference questions"
-    list_display = ["__str__", "dimension", "live"]
-    list_filter = ["dimension"]
+    list_display = ["__str__", "dimension", status_column()]
+    filterset_class = listing_filters(ReferenceQuestion, ["dimension"], live=STATUS)
     # No search_fields: searched through the model's index, all its AutocompleteFields.
 
 

@@ -10,11 +10,16 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from competencies.admin_columns import listing_filters, yes_no_column
+
 from .access import is_hr
 from .admin_filters import APPLICATIONS_COLUMN, CandidateFilterSet, listed_candidates
 from .documents import refuse_unless_allowed
 from .models import Candidate, CandidateSource, DecisionReason, Opening, Producer
 from .user_admin import refuse_bulk_changes
+
+# Offered to new decisions and candidates, or kept only for the records that name it.
+ACTIVE = ("Status", "Offered", "Retired")
 
 
 class OpeningViewSet(SnippetViewSet):
@@ -55,8 +60,8 @@ class DecisionReasonViewSet(SnippetViewSet):
     model = DecisionReason
     icon = "list-ul"
     menu_label = "Decision reasons"
-    list_display = ["name", "active", "order"]
-    list_filter = ["active"]
+    list_display = ["name", yes_no_column("active", *ACTIVE), "order"]
+    filterset_class = listing_filters(DecisionReason, [], active=ACTIVE)
     search_fields = ["name"]
     ordering = ["order", "name"]
 
@@ -67,8 +72,8 @@ class CandidateSourceViewSet(SnippetViewSet):
     model = CandidateSource
     icon = "list-ul"
     menu_label = "Candidate sources"
-    list_display = ["name", "slug", "active", "order"]
-    list_filter = ["active"]
+    list_display = ["name", "slug", yes_no_column("active", *ACTIVE), "order"]
+    filterset_class = listing_filters(CandidateSource, [], active=ACTIVE)
     search_fields = ["name", "slug"]
     ordering = ["order", "name"]
 
