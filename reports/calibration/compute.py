@@ -13,6 +13,7 @@ from datetime import datetime
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reports.calibration.evidence import (
@@ -374,7 +375,8 @@ def index_entry(cand: dict) -> dict:
 def store_snapshot(opening, payload: dict | None = None) -> CalibrationSnapshot:
     """Stores the calibration (``payload``, else computed now): the opening-wide part as the
     snapshot, each candidate as a ``CalibrationRow``. Only the last ``KEEP_SNAPSHOTS`` of the
-    opening stay; their rows go with them.
+    opening stay, and none stored by older code (another ``PAYLOAD_FORMAT``); their rows go
+    with them.
 
     The returned snapshot carries the whole payload in memory as ``snapshot.calibration``
     (candidates included), so whoever stored it need not read the rows back.
@@ -397,6 +399,9 @@ def store_snapshot(opening, payload: dict | None = None) -> CalibrationSnapshot:
     )
     stale = CalibrationSnapshot.objects.filter(opening=opening).values_list("pk", flat=True)
     CalibrationSnapshot.objects.filter(pk__in=list(stale[KEEP_SNAPSHOTS:])).delete()
+    # snapshots stored by older code are never read again (and kept every candidate inside)
+    CalibrationSnapshot.objects.filter(opening=opening).filter(
+        Q(payload__format__isnull=True) | ~Q(payload__format=PAYLOAD_FORMAT)).delete()
     snapshot.calibration = payload | {"snapshot_id": snapshot.pk}
     return snapshot
 

@@ -60,6 +60,19 @@ def test_old_snapshots_are_pruned_with_their_rows(cohort_opening):
     assert CalibrationRow.objects.count() == 3 * KEEP_SNAPSHOTS
 
 
+def test_a_new_snapshot_deletes_those_stored_by_older_code(cohort_opening):
+    assert KEEP_SNAPSHOTS >= 3  # so that counting alone would keep all three below
+    first, second = store_snapshot(cohort_opening), store_snapshot(cohort_opening)
+    older = dict(first.calibration) | {"format": 4}  # candidates inside, as older code kept them
+    CalibrationSnapshot.objects.filter(pk=first.pk).update(payload=older)
+    oldest = dict(second.calibration)
+    del oldest["format"]  # the first snapshots had no format at all
+    CalibrationSnapshot.objects.filter(pk=second.pk).update(payload=oldest)
+    latest = store_snapshot(cohort_opening)
+    assert list(CalibrationSnapshot.objects.values_list("pk", flat=True)) == [latest.pk]
+    assert not CalibrationRow.objects.filter(snapshot_id__in=[first.pk, second.pk]).exists()
+
+
 def test_a_report_reads_only_its_candidates_row(cohort_opening):
     store_snapshot(cohort_opening)
     ada = cohort_opening.applications.get(candidate__first_name="Ada")
