@@ -13,7 +13,8 @@ candidate copies the evidence of a demo person of the same kind (and tier) with 
 psychometric scores, completed judgment tests, submitted roleplay scorecards and, for
 candidates, submitted interview scorecards. ``--keep`` reuses a database built before.
 
-Then it prints medians: evidence loading, statistics, storing a snapshot and its size,
+Then it prints medians: evidence loading, statistics, storing a snapshot and its size (the
+opening-wide part every page reads, one candidate's row, all rows),
 the report page, its PDF, the calibration page (time, queries, HTML size), and packets of
 25 and 200 candidates (or as many as there are). Prints figures only; asserts nothing.
 """
@@ -135,8 +136,15 @@ def measure(repeats: int) -> None:
     t, snapshot = median_seconds(lambda: store_snapshot(Opening.objects.get(pk=opening.pk)),
                                  max(1, repeats // 2))
     size = len(json.dumps(snapshot.payload))
+    row_sizes = [len(json.dumps(data)) for data in snapshot.rows.values_list("data", flat=True)]
     rows.append(("store a snapshot (load + statistics + save)", f"{1000 * t:.0f} ms", ""))
-    rows.append(("snapshot JSON size", f"{size / 1024:.0f} KB", ""))
+    rows.append(("snapshot JSON, opening-wide part", f"{size:,} bytes ({size / 1024:.0f} KB)",
+                 "what every page reads"))
+    rows.append(("snapshot JSON, one candidate's row",
+                 f"{statistics.median(row_sizes):,.0f} bytes (median)" if row_sizes else "-",
+                 "a report page reads one"))
+    rows.append(("snapshot JSON, all rows", f"{sum(row_sizes) / 1024:.0f} KB in "
+                 f"{len(row_sizes)} rows", ""))
 
     client = Client()
     from django.contrib.auth import get_user_model

@@ -58,7 +58,13 @@ class SelfIdentification(models.Model):
 
 
 class CalibrationSnapshot(models.Model):
-    """One computed calibration of an opening (the output of ``calibrate_opening``)."""
+    """One computed calibration of an opening (the output of ``calibrate_opening``).
+
+    ``payload`` holds the opening-wide part only (dimensions, cohort aggregates, groups,
+    agreement, validity, warnings); each candidate's row is a ``CalibrationRow`` of its own,
+    so a report page reads the opening-wide part and one row, and the calibration page the
+    rows of the page it lists. Its size does not grow with the number of candidates.
+    """
 
     opening = models.ForeignKey(
         Opening, on_delete=models.CASCADE, related_name="calibration_snapshots"
@@ -72,4 +78,33 @@ class CalibrationSnapshot(models.Model):
 
     def __str__(self) -> str:
         return f"Calibration of {self.opening} at {self.computed_at:%Y-%m-%d %H:%M}"
+
+
+class CalibrationRow(models.Model):
+    """One candidate's row of a stored calibration (``calibrate_opening``'s ``candidates``).
+
+    ``data`` is the whole row; the columns beside it are what the calibration page filters
+    and sorts every candidate by, so it reads ``data`` only for the rows it lists. Deleted
+    with its snapshot (only the latest snapshots of an opening are kept).
+    """
+
+    snapshot = models.ForeignKey(CalibrationSnapshot, on_delete=models.CASCADE,
+                                 related_name="rows")
+    position = models.PositiveIntegerField(help_text="Order in the calibration's list.")
+    application_id = models.PositiveBigIntegerField()
+    name = models.CharField(max_length=300, blank=True)
+    stage = models.CharField(max_length=40, blank=True)
+    stage_label = models.CharField(max_length=80, blank=True)
+    model_usable = models.BooleanField(default=False)
+    p_top = models.FloatField(null=True, blank=True)
+    closer_than_top_share = models.FloatField(null=True, blank=True)
+    data = models.JSONField()
+
+    class Meta:
+        ordering = ["snapshot", "position"]
+        constraints = [models.UniqueConstraint(fields=["snapshot", "application_id"],
+                                               name="calibration_row_once_per_snapshot")]
+
+    def __str__(self) -> str:
+        return f"{self.name} in {self.snapshot}"
 from reports.packets.models import ReportPacket, WorkerPresence  # noqa: E402,F401

@@ -149,21 +149,26 @@ def exercise_titles(blind: Blind) -> dict[str, str]:
 
 
 def calibration_for_reader(opening, user, *, fresh: bool = False,
-                           blind: Blind | None = None) -> dict:
+                           blind: Blind | None = None, application_ids=(),
+                           index: bool = False) -> dict:
     """The calibration payload ``user`` may see (the page and ``calibrate --user``).
 
     Without anything withheld it is the opening's latest stored snapshot (computed now
     with ``fresh``). Otherwise it is
     computed now from the evidence the reader may see and not stored (the stored snapshot
     stays the whole picture for everyone else); its warnings open with what it leaves out.
-    ``blind``: ``blind_for(user, opening)`` when the caller already has it.
+    ``blind``: ``blind_for(user, opening)`` when the caller already has it. A stored
+    snapshot's candidates come as ``stored_calibration`` gives them (``application_ids``,
+    ``index``); a payload computed now has every candidate.
     """
     from reports.calibration.compute import calibrate_opening
     from reports.calibration.snapshots import stored_calibration
 
     blind = blind_for(user, opening) if blind is None else blind
     if not blind:
-        return calibrate_opening(opening) if fresh else stored_calibration(opening)[0]
+        if fresh:
+            return calibrate_opening(opening)
+        return stored_calibration(opening, application_ids=application_ids, index=index)[0]
     payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
     payload["warnings"] = blind_notes(opening, blind) + payload["warnings"]
     return payload

@@ -13,6 +13,7 @@ from datetime import datetime
 import numpy as np
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 
 from reports.calibration.evidence import (
@@ -24,7 +25,7 @@ from reports.calibration.evidence import (
 from reports.calibration.interviewers import interviewer_agreement
 from reports.calibration.summaries import cohort_summaries
 from reports.calibration.validity import concurrent_validity
-from reports.models import CalibrationSnapshot
+from reports.models import CalibrationRow, CalibrationSnapshot
 from reports.stats import candidate_fit, cohort_differences, validate_fit
 
 TIERS = ("top", "middle", "bottom")
@@ -51,7 +52,8 @@ def jsonable(value):
 # standardisation (frozen reference), candidate groups by instrument set, cross-validated
 # model quality; probabilities only where the model beats the base rates. 4: producer cohorts
 # summarised per dimension (``cohort_summary``) so reports read them from the snapshot.
-PAYLOAD_FORMAT = 4
+# 5: candidates stored as rows of their own (``CalibrationRow``), not in the payload.
+PAYLOAD_FORMAT = 5
 TOP_SHARE_NOTE = (
     "Distance counts in every direction: a profile beyond the top producers' (higher on every "
     "dimension) is also far from their centre."
@@ -357,16 +359,50 @@ def _candidate_rows(evidence, fits, group_of, groups) -> list[dict]:
 # --- stored snapshots ------------------------------------------------------------------
 
 
+ROW_BATCH = 500
+
+
+def index_entry(cand: dict) -> dict:
+    """What the calibration page filters and sorts every candidate by (see ``CalibrationRow``)."""
+    return {"application_id": cand["application_id"], "candidate_id": cand["candidate_id"],
+            "name": cand["name"], "stage": cand["stage"], "stage_label": cand["stage_label"],
+            "model_usable": bool(cand.get("model_usable")),
+            "posterior": {"top": (cand.get("posterior") or {}).get("top")},
+            "closer_than_top_share": cand.get("closer_than_top_share")}
+
+
 @transaction.atomic
-def store_snapshot(opening) -> CalibrationSnapshot:
-    """Computes the calibration now and stores it; only the last ``KEEP_SNAPSHOTS`` stay."""
-    payload = calibrate_opening(opening)
+def store_snapshot(opening, payload: dict | None = None) -> CalibrationSnapshot:
+    """Stores the calibration (``payload``, else computed now): the opening-wide part as the
+    snapshot, each candidate as a ``CalibrationRow``. Only the last ``KEEP_SNAPSHOTS`` of the
+    opening stay, and none stored by older code (another ``PAYLOAD_FORMAT``); their rows go
+    with them.
+
+    The returned snapshot carries the whole payload in memory as ``snapshot.calibration``
+    (candidates included), so whoever stored it need not read the rows back.
+    """
+    payload = calibrate_opening(opening) if payload is None else payload
+    candidates = payload.get("candidates", [])
     snapshot = CalibrationSnapshot.objects.create(
         opening=opening, computed_at=datetime.fromisoformat(payload["computed_at"]),
-        payload=payload,
+        payload={k: v for k, v in payload.items() if k != "candidates"},
+    )
+    CalibrationRow.objects.bulk_create(
+        [CalibrationRow(snapshot=snapshot, position=i, data=cand,
+                        application_id=cand["application_id"], name=cand["name"][:300],
+                        stage=cand["stage"], stage_label=str(cand["stage_label"])[:80],
+                        model_usable=bool(cand.get("model_usable")),
+                        p_top=(cand.get("posterior") or {}).get("top"),
+                        closer_than_top_share=cand.get("closer_than_top_share"))
+         for i, cand in enumerate(candidates)],
+        batch_size=ROW_BATCH,
     )
     stale = CalibrationSnapshot.objects.filter(opening=opening).values_list("pk", flat=True)
     CalibrationSnapshot.objects.filter(pk__in=list(stale[KEEP_SNAPSHOTS:])).delete()
+    # snapshots stored by older code are never read again (and kept every candidate inside)
+    CalibrationSnapshot.objects.filter(opening=opening).filter(
+        Q(payload__format__isnull=True) | ~Q(payload__format=PAYLOAD_FORMAT)).delete()
+    snapshot.calibration = payload | {"snapshot_id": snapshot.pk}
     return snapshot
 
 

@@ -6,6 +6,7 @@ from datetime import datetime
 
 from django.utils.safestring import mark_safe
 
+from reports.calibration.snapshots import candidate_rows
 from reports.calibration.wording import agreement_words
 
 TIERS = ("top", "middle", "bottom")
@@ -114,10 +115,12 @@ def candidate_view(payload: dict, params, headlines_for=None) -> dict:
     ``params``: the query string (``stage``, ``comparison``, ``sort``, ``page``). Only one
     page of candidates is shaped for the template, so the page's size does not grow with
     the opening. Unknown values fall back to the defaults. By default, candidates furthest
-    along the pipeline come first. ``headlines_for(application_ids)``: each listed
-    candidate's band and sentence (``headlines.opening_headlines``), asked only for the page.
+    along the pipeline come first. The list is chosen from ``payload["candidate_index"]``
+    when the payload has one (a stored snapshot), and only the page's rows are read whole.
+    ``headlines_for(rows)``: each listed candidate's band and sentence
+    (``headlines.opening_headlines``), asked only for the page.
     """
-    rows = payload.get("candidates", [])
+    rows = payload.get("candidate_index", payload.get("candidates", []))
     stages = sorted({(c["stage"], c["stage_label"]) for c in rows})
     stage = params.get("stage", "")
     stage = stage if stage in {key for key, _ in stages} else ""
@@ -135,8 +138,8 @@ def candidate_view(payload: dict, params, headlines_for=None) -> dict:
     except (TypeError, ValueError):
         page = 1
     start = (page - 1) * PAGE_SIZE
-    shown = chosen[start:start + PAGE_SIZE]
-    headlines = headlines_for([c["application_id"] for c in shown]) if headlines_for else {}
+    shown = candidate_rows(payload, [c["application_id"] for c in chosen[start:start + PAGE_SIZE]])
+    headlines = headlines_for(shown) if headlines_for else {}
     candidates = _candidates(payload, shown, headlines)
     return {
         "candidates": candidates,
@@ -209,10 +212,12 @@ def calibration_page(opening, user, params=None) -> dict:
     from reports.hiring_report.headlines import assessment_weight, opening_headlines
 
     blind = blind_for(user, opening)
-    payload = calibration_for_reader(opening, user, blind=blind)
+    payload = calibration_for_reader(opening, user, blind=blind, index=True)
     weight = assessment_weight(opening)
-    def headlines_for(application_ids):
-        return opening_headlines(opening, payload, blind, application_ids=set(application_ids))
+
+    def headlines_for(rows):
+        return opening_headlines(opening, payload | {"candidates": rows}, blind,
+                                 application_ids={c["application_id"] for c in rows})
 
     return calibration_context(payload, params, headlines_for) | {
         "weights": {"interview": round(100 * (1 - weight)), "assessment": round(100 * weight)},

@@ -13,7 +13,8 @@ def application_report_panel(request, application):
 
     opening = application.opening
     blind = blind_for(request.user, opening)
-    payload = calibration_for_reader(opening, request.user, blind=blind)
+    payload = calibration_for_reader(opening, request.user, blind=blind,
+                                     application_ids=[application.pk])
     band = opening_headlines(opening, payload, blind, [application.pk]).get(application.pk)
     args = [opening.slug, application.pk]
     return "reports/report_panel_application.html", {

@@ -9,7 +9,7 @@ from django.db.models import OuterRef, Subquery
 from reports.calibration.blinding import Blind
 from reports.calibration.compute import PAYLOAD_FORMAT
 from reports.hiring_report.headlines import openings_headlines
-from reports.models import CalibrationSnapshot
+from reports.models import CalibrationRow, CalibrationSnapshot
 
 
 def _blind(user, applications) -> Blind:
@@ -33,10 +33,16 @@ def pipeline_statuses(user, openings, applications) -> dict[int, dict]:
               .order_by("-computed_at", "-pk").values("pk")[:1])
     snapshots = (CalibrationSnapshot.objects.filter(opening_id__in=list(openings))
                  .filter(pk=Subquery(latest)).only("opening_id", "payload"))
-    pairs = [(openings[s.opening_id], s.payload) for s in snapshots
-             if s.payload.get("format") == PAYLOAD_FORMAT]
-    if not pairs or not applications:
+    snapshots = [s for s in snapshots if s.payload.get("format") == PAYLOAD_FORMAT]
+    if not snapshots or not applications:
         return {}
+    rows: dict[int, list[dict]] = {s.pk: [] for s in snapshots}
+    for snapshot_id, data in CalibrationRow.objects.filter(
+            snapshot_id__in=list(rows), application_id__in=[a.pk for a in applications]
+    ).values_list("snapshot_id", "data"):
+        rows[snapshot_id].append(data)
+    pairs = [(openings[s.opening_id], s.payload | {"candidates": rows[s.pk]})
+             for s in snapshots]
     statuses = openings_headlines(pairs, _blind(user, applications),
                                   [a.pk for a in applications])
     return {pk: status | {"board_sentence": board_sentence(status)}

@@ -12,11 +12,15 @@
 * A table splits across pages only with at least two rows on each side (``DataTable``).
 * Table headers never break inside a word: ``header_widths`` widens a column to its
   longest header word and takes the room from the widest column.
+* Page streams are compressed but not also ASCII85-encoded (``rl_config.useA85`` off):
+  the encoding only makes a file 25 % larger, and without reportlab's C accelerator it
+  costs about a twentieth of a 200-candidate packet's build time.
 """
 
 from __future__ import annotations
 
 from django.utils import timezone
+from reportlab import rl_config
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
@@ -108,15 +112,19 @@ def cell(text, style: str = "cell") -> Paragraph:
     return para(text, styles()[style])
 
 
-def _plain_or_para(value):
-    """Short cells stay plain strings (drawn as text, much cheaper); longer ones wrap.
+def _plain_or_para(value, width: float, font: str = REGULAR, style: str = "cell"):
+    """A cell that fits on one line of its column stays a plain string (drawn as text, many
+    times cheaper than a paragraph: most of a packet's cells); a longer one wraps.
 
     A plain string in a reportlab table is never parsed as markup, so it needs no escaping.
+    The table style gives plain cells the paragraphs' font, size and colour.
     """
     if hasattr(value, "wrap"):
         return value
     text = "" if value is None else str(value)
-    return text if len(text) <= 12 and "\n" not in text else cell(text)
+    if "\n" not in text and stringWidth(text, font, 8) <= width - CELL_PADDING - SAFETY:
+        return text
+    return cell(text, style)
 
 
 def data_table(header: list[str], rows: list[list], widths: list[float], extra=None) -> Table:
@@ -124,10 +132,10 @@ def data_table(header: list[str], rows: list[list], widths: list[float], extra=N
 
     It splits across pages only with at least two rows on each side of the break.
     """
-    head = [cell(h, "cell_bold") for h in header]
-    body = [[_plain_or_para(c) for c in row] for row in rows]
-    table = DataTable([head, *body], colWidths=header_widths(header, widths, BOLD, 8),
-                      repeatRows=1, hAlign="LEFT")
+    widths = header_widths(header, widths, BOLD, 8)
+    head = [_plain_or_para(h, w, BOLD, "cell_bold") for h, w in zip(header, widths, strict=True)]
+    body = [[_plain_or_para(c, w) for c, w in zip(row, widths, strict=True)] for row in rows]
+    table = DataTable([head, *body], colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(table_style(extra))
     return table
 
@@ -146,6 +154,7 @@ def footer(label: str):
 
 def document(target, title: str, author: str) -> SimpleDocTemplate:
     register_fonts()
+    rl_config.useA85 = 0  # binary (zlib) streams: smaller, and no pure-Python encoding
     return SimpleDocTemplate(target, pagesize=PAGE, leftMargin=MARGIN, rightMargin=MARGIN,
                              topMargin=MARGIN, bottomMargin=16 * mm, title=title,
                              author=author, creator="Selection",

@@ -63,7 +63,9 @@ def table_style(extra: list | None = None) -> TableStyle:
     """Header row shaded and repeated on every page the table continues on."""
     return TableStyle([
         ("FONTNAME", (0, 0), (-1, -1), register_fonts()),
+        ("FONTNAME", (0, 0), (-1, 0), BOLD),  # plain header cells as the bold paragraphs
         ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("TEXTCOLOR", (0, 0), (-1, -1), INK),
         ("BACKGROUND", (0, 0), (-1, 0), HEAD_BG),
         ("LINEBELOW", (0, 0), (-1, -1), 0.4, LINE),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),

@@ -86,11 +86,12 @@ def test_a_snapshot_stored_by_older_code_is_recomputed_before_it_is_shown(
     from reports.models import CalibrationSnapshot
 
     old = store_snapshot(roleplay_opening)
-    payload = old.payload
-    del payload["format"]
+    payload = dict(old.calibration)  # older code kept the candidates inside the payload
+    del payload["format"], payload["snapshot_id"]
     for cand in payload["candidates"]:
         del cand["instruments"], cand["missing_instruments"]
     CalibrationSnapshot.objects.filter(pk=old.pk).update(payload=payload)
+    old.rows.all().delete()
     client.force_login(manager)
     html = client.get(f"/reports/openings/{roleplay_opening.slug}/calibration/").content.decode()
     assert "no roleplay: 100 % of producers have it" in html

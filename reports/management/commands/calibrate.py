@@ -40,7 +40,7 @@ class Command(BaseCommand):
         if reader is not None:
             payload = calibration_for_reader(opening, reader, fresh=True)
         elif save:
-            payload = store_snapshot(opening).payload
+            payload = store_snapshot(opening).calibration
         else:
             payload = calibrate_opening(opening)
         if json:
