@@ -38,9 +38,10 @@ def grow(slug: str, n_producers: int, n_candidates: int, stages: dict[str, int],
     from reports.calibration.compute import store_snapshot
     from selection.models import Opening, Producer
 
+    # A kept database may have been built by older code: bring its schema up to date.
+    call_command("migrate", verbosity=0)
     if not keep:
-        print("migrate + seed_demo ...", flush=True)
-        call_command("migrate", verbosity=0)
+        print("seed_demo ...", flush=True)
         call_command("seed_demo", stdout=io.StringIO())
     opening = Opening.objects.get(slug=slug)
     rng = random.Random(21)
