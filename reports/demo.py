@@ -29,12 +29,15 @@ def seed(stdout=None) -> dict[str, int]:
             },
         )
         created_ids += new
+    # The past hires first: once linked to their producer records they join the producer
+    # comparison, so a snapshot stored before them would already be out of date.
+    from reports.validity.demo import seed as seed_past_hires
+
+    past_hires = seed_past_hires(stdout)
     snapshots = 0
     for opening in Opening.objects.filter(slug__in=DEMO_OPENINGS):
         if latest_snapshot(opening) is None:
             store_snapshot(opening)
             snapshots += 1
-    from reports.validity.demo import seed as seed_past_hires
-
     return {"self-identifications": created_ids, "calibration snapshots": snapshots,
-            **seed_past_hires(stdout)}
+            **past_hires}

@@ -4,6 +4,7 @@ from django.apps import apps
 from django.core.management import call_command
 
 from competencies.models import Competency, RoleProfilePage, Trait
+from reports.models import CalibrationSnapshot
 from selection.models import Application, Candidate, Opening, Producer
 
 
@@ -42,6 +43,11 @@ def test_seed_demo_is_complete_and_idempotent(db, capsys):
         t: Producer.objects.filter(tier=t).count() for t in ("top", "middle", "bottom")
     }
     assert tiers == {"top": 39, "middle": 78, "bottom": 39}
+    # The first snapshot is stored after the past hires are linked, so they are in its
+    # producer comparison (156 with a tier), not only the 120 incumbents.
+    snapshot = CalibrationSnapshot.objects.filter(opening__slug="ae-nordics").latest("pk")
+    assert {t: c["with_scores"] for t, c in snapshot.payload["cohorts"].items()
+            if t in tiers} == tiers
 
     before = row_counts()
     call_command("seed_demo")
