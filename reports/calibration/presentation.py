@@ -71,15 +71,22 @@ def expectancy_text(row: dict | None) -> str | None:
 
 
 def _groups(payload: dict) -> list[dict]:
+    """The candidates grouped by the instruments they have, each group named in words."""
+    from reports.hiring_report.gather import instrument_names
     from reports.pdf.charts import expectancy_chart, to_svg
 
+    groups = payload.get("groups", [])
+    names = instrument_names(sorted({i for g in groups for i in g.get("instruments", [])}))
     out = []
-    for group in payload.get("groups", []):
+    for group in groups:
+        titles = [names.get(i, i) for i in group.get("instruments", [])]
+        label = (", ".join(titles[:-1]) + " and " + titles[-1] if len(titles) > 1
+                 else "".join(titles) or "no test, roleplay or psychometric result")
         v = group.get("validation", {})
         svg = None
         if group.get("usable"):
             svg = mark_safe(to_svg(expectancy_chart(v.get("expectancy", []))))  # noqa: S308
-        out.append(group | {"expectancy_svg": svg})
+        out.append(group | {"expectancy_svg": svg, "label": label})
     return out
 
 

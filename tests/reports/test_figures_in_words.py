@@ -97,3 +97,19 @@ def test_each_requirement_of_a_payload_is_checked_for_disagreeing_frames():
     found = frame_disagreements(head, dims, cand)
     assert [f["name"] for f in found] == ["Discovery"]
     assert found[0]["text"].endswith("(interview against roleplay).")
+
+
+@pytest.mark.django_db
+def test_calibration_groups_name_their_instruments_in_words():
+    """The page's "Candidates with ..." headings name tests and inventories, not their keys."""
+    from reports.calibration.presentation import _groups
+
+    groups = _groups({"groups": [
+        {"instruments": ["psychometric:Sales Potential Inventory", "sjt:ae-judgment"],
+         "n_candidates": 4, "usable": False},
+        {"instruments": ["sjt:ae-judgment"], "n_candidates": 1, "usable": False},
+    ]})
+    assert groups[0]["label"] == ("the psychometric inventory “Sales Potential Inventory” and "
+                                  "the situational-judgment test “ae-judgment”")
+    assert groups[1]["label"] == "the situational-judgment test “ae-judgment”"
+    assert not any(":" in g["label"] for g in groups)
