@@ -1,4 +1,4 @@
-"""Demo self-identification answers and the first calibration of each demo opening."""
+"""Demo self-identification answers and the first calibration of each open demo opening."""
 
 from django.utils import timezone
 
@@ -35,7 +35,7 @@ def seed(stdout=None) -> dict[str, int]:
 
     past_hires = seed_past_hires(stdout)
     snapshots = 0
-    for opening in Opening.objects.filter(slug__in=DEMO_OPENINGS):
+    for opening in Opening.objects.filter(status=Opening.OPEN).order_by("pk"):
         if latest_snapshot(opening) is None:
             store_snapshot(opening)
             snapshots += 1

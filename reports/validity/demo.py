@@ -65,7 +65,8 @@ def _past_opening(slug, title, profile_slug, applicants, hires, interviewer_emai
                       status=Opening.OPEN if hires is None else Opening.CLOSED,
                       headcount=hires or 2,
                       role_profile=RoleProfilePage.objects.get(slug=profile_slug),
-                      opened_at=timezone.now() - timedelta(days=500))
+                      # a past cohort opened well over a year ago, the open one this quarter
+                      opened_at=timezone.now() - timedelta(days=500 if hires else 70))
     opening.save()
     manager = "manager@demo.selection" if profile_slug == "account-executive" \
         else "manager2@demo.selection"
@@ -114,7 +115,12 @@ def _applicant(opening, slug, n, source, stage, rng, interviewed):
         first_name=first, last_name=f"{slug.upper()}-{n + 1:02d}",
         email=f"{first.lower()}.{slug}.{n + 1:02d}@candidates.example",
         source=candidate_source(source))
-    start = timezone.now() - timedelta(days=480 - n)
+    # A past cohort applied over a year ago, a week or so between moves; an open opening's
+    # applicants within the last two months, a few days between moves, so that its board
+    # shows days in stage a live pipeline would have.
+    past = opening.status == opening.CLOSED
+    start = timezone.now() - timedelta(days=(480 if past else 60) - n)
+    gaps = (2, 12) if past else (1, 3)
     app = Application.objects.create(candidate=candidate, opening=opening, stage=stage,
                                      created_at=start, stage_changed_at=start)
     order = ["applied", "screening", "interviewing", "assessment", "calibration", "offer",
@@ -128,8 +134,11 @@ def _applicant(opening, slug, n, source, stage, rng, interviewed):
     for previous, step in zip(["", *path], path, strict=False):
         moves.append(StageChange(application=app, from_stage=previous, to_stage=step,
                                  changed_at=when))
-        when += timedelta(days=rng.randint(2, 12))
+        when += timedelta(days=rng.randint(*gaps))
     StageChange.objects.bulk_create(moves)
+    # the current stage began with the last move
+    Application.objects.filter(pk=app.pk).update(stage_changed_at=moves[-1].changed_at)
+    app.stage_changed_at = moves[-1].changed_at
     return app
 
 
