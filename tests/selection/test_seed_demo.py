@@ -49,9 +49,12 @@ def test_seed_demo_is_complete_and_idempotent(db, capsys):
     assert {t: c["with_scores"] for t, c in snapshot.payload["cohorts"].items()
             if t in tiers} == tiers
 
+    assert "newly created: 18 competencies" in first_output
+    assert " 0 " not in first_output.split("newly created:")[1].split("\n")[0]
     before = row_counts()
     call_command("seed_demo")
     assert row_counts() == before
+    assert "Demo already loaded; nothing new created." in capsys.readouterr().out
 
 
 def test_if_empty_skips_a_database_with_accounts(db, capsys, hr):

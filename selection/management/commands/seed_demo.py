@@ -63,8 +63,10 @@ class Command(BaseCommand):
             result = importlib.import_module(module_name).seed(self.stdout)
             if isinstance(result, dict):
                 created.update(result)
-        summary = ", ".join(f"{n} {what}" for what, n in created.items())
-        self.stdout.write(f"Demo loaded; newly created: {summary}.")
+        # What already existed (the migrations' defaults, a demo loaded before) goes unsaid.
+        summary = ", ".join(f"{n} {what}" for what, n in created.items() if n)
+        self.stdout.write(f"Demo loaded; newly created: {summary}." if summary
+                          else "Demo already loaded; nothing new created.")
 
     def _print_logins(self):
         self.stdout.write("")
