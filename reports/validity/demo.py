@@ -86,6 +86,7 @@ def _past_opening(slug, title, profile_slug, applicants, hires, interviewer_emai
     interviewed = {p[0] for p in ranked[:(hires or 0) + applicants // 4]} if hires else {
         n for n, stage in stages.items() if stage in ("interviewing", "assessment", "calibration")}
     rows = ["producer,period,performance,review_months"]
+    sjt = _producer_sjt_centres()
     hired = 0
     for n, source, ability, _ in people:
         stage = stages[n]
@@ -93,7 +94,7 @@ def _past_opening(slug, title, profile_slug, applicants, hires, interviewer_emai
         if n in interviewed:
             _interviews(app, ability, [users[e] for e in interviewer_emails], rng)
         if n in interviewed or stage == "screening":
-            _evidence(app, ability, rng)
+            _evidence(app, ability, rng, sjt)
         if stage == Application.HIRED:
             hired += 1
             producer = start_hire(app, start_date=date(2025, 3, 3))
@@ -170,28 +171,26 @@ def _interviews(app, ability, interviewers, rng) -> None:
         ])
 
 
-def _evidence(app, ability, rng) -> None:
-    """Psychometric scales (no validity) and a judgment test: its first dimension is noise,
-    the others follow ability a little."""
-    from assessments.models import (
-        JudgmentTest,
-        PsychometricScale,
-        PsychometricScore,
-        SJTAttempt,
-        SJTInvitation,
-    )
+def _evidence(app, ability, rng, sjt) -> None:
+    """Psychometric scales and a judgment test, drawn from the same world as the incumbent
+    producers' (assessments/demo.py), so that hires who join the producer comparison fit
+    in it: each scale leans with ability as much as it separates the incumbents' tiers
+    (their top and bottom quartiles lie about 2.5 SD of ability apart), and each judgment
+    dimension centres on the incumbents' mean. The test's first dimension is noise; the
+    others follow ability a little."""
+    from assessments.demo import INSTRUMENT, SCALES
+    from assessments.models import PsychometricScale, PsychometricScore, SJTAttempt, SJTInvitation
 
-    for scale in PsychometricScale.objects.all():
-        z = round(rng.gauss(0.1 * ability, 1.0), 2)
+    slopes = {name: (shifts[0] - shifts[2]) / 2.5 for name, _, shifts in SCALES}
+    for scale in PsychometricScale.objects.filter(instrument=INSTRUMENT):
+        z = round(rng.gauss(slopes.get(scale.scale, 0.0) * ability, 0.9), 2)
         PsychometricScore.objects.create(scale=scale, candidate=app.candidate, score_type="t",
                                          score=round(50 + 10 * z, 1), z_score=z)
-    test = JudgmentTest.objects.filter(live=True).first()
-    sample = SJTAttempt.objects.filter(invitation__test=test,
-                                       dimension_scores__isnull=False).first()
-    if test is None or sample is None:
+    test, centres, items = sjt
+    if not centres:
         return
-    dims = sorted(sample.dimension_scores)
-    scores = {d: min(1.0, max(0.0, round(0.6 + (0.0 if k == 0 else 0.06 * ability)
+    dims = sorted(centres)
+    scores = {d: min(1.0, max(0.0, round(centres[d] + (0.0 if k == 0 else 0.04 * ability)
                                              + rng.gauss(0, 0.1), 3)))
               for k, d in enumerate(dims)}
     when = app.created_at + timedelta(days=8)
@@ -202,5 +201,24 @@ def _evidence(app, ability, rng) -> None:
         invitation=invitation, started_at=when, time_limit_minutes=test.time_limit_minutes,
         answers={}, saved_at=when, completed_at=when + timedelta(minutes=20),
         completion=SJTAttempt.SUBMITTED, dimension_scores=scores,
-        total_score=sum(scores.values()) / len(scores), items_answered=sample.items_total,
-        items_total=sample.items_total)
+        total_score=sum(scores.values()) / len(scores), items_answered=items,
+        items_total=items)
+
+
+def _producer_sjt_centres() -> tuple[object, dict[str, float], int]:
+    """The live judgment test, the incumbent producers' mean score per dimension on it, and
+    its number of items (None, {}, 0 when there is no test or no producer took it)."""
+    from assessments.models import JudgmentTest, SJTAttempt
+
+    test = JudgmentTest.objects.filter(live=True).first()
+    rows = list(SJTAttempt.objects.filter(
+        invitation__test=test, invitation__producer__isnull=False,
+        dimension_scores__isnull=False).values_list("dimension_scores", "items_total")
+    ) if test else []
+    values: dict[str, list[float]] = {}
+    for scores, _ in rows:
+        for dim, value in scores.items():
+            values.setdefault(dim, []).append(float(value))
+    if not values:
+        return None, {}, 0
+    return test, {d: sum(v) / len(v) for d, v in values.items()}, rows[0][1]
