@@ -254,15 +254,18 @@ def standardise_against_producers(
     with a score (``{"norm": "published"}`` for psychometric scales, taken as they are).
     """
     raw: dict[tuple[str, int], dict[Person, list[float]]] = {}
+    isfinite = math.isfinite
     for s in scores:
-        if s.score is None:
+        score = s.score
+        if score is None:
             continue
-        value = float(s.score)
-        if not math.isfinite(value):
+        value = float(score)
+        if not isfinite(value):
             continue
-        per_person = raw.get((s.instrument, s.dimension_id))
+        key = (s.instrument, s.dimension_id)
+        per_person = raw.get(key)
         if per_person is None:
-            per_person = raw[(s.instrument, s.dimension_id)] = {}
+            per_person = raw[key] = {}
         person = (s.person_kind, s.person_id)
         found = per_person.get(person)
         if found is None:
