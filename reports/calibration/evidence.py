@@ -253,7 +253,7 @@ def standardise_against_producers(
     reference per (instrument, dimension id) is ``{"mean", "sd", "n"}`` over the producers
     with a score (``{"norm": "published"}`` for psychometric scales, taken as they are).
     """
-    raw: dict[tuple[str, int], dict[Person, list[float]]] = {}
+    raw: dict[tuple[str, int], dict[Person, float | list[float]]] = {}
     isfinite = math.isfinite
     for s in scores:
         score = s.score
@@ -268,16 +268,20 @@ def standardise_against_producers(
             per_person = raw[key] = {}
         person = (s.person_kind, s.person_id)
         found = per_person.get(person)
+        # One score (the usual case) is kept as it is; a list only for repeats.
         if found is None:
-            per_person[person] = [value]
-        else:
+            per_person[person] = value
+        elif found.__class__ is list:
             found.append(value)
+        else:
+            per_person[person] = [found, value]
     out: dict[tuple[str, int], dict[Person, float]] = {}
     reference: dict[tuple[str, int], dict] = {}
     warnings: list[str] = []
     for (instrument, dim), per_person in sorted(raw.items(), key=lambda kv: (kv[0][1], kv[0][0])):
         people = list(per_person)
-        values = np.fromiter((_mean(v) for v in per_person.values()), float, len(people))
+        values = np.fromiter((v if v.__class__ is float else float(np.mean(v))
+                              for v in per_person.values()), float, len(people))
         if is_prestandardised(instrument):
             out[(instrument, dim)] = dict(zip(people, values.tolist(), strict=True))
             reference[(instrument, dim)] = {"norm": "published"}
