@@ -31,9 +31,8 @@ def test_no_listing_names_a_boolean_field_as_a_bare_column():
     (CandidateSource, "wagtailsnippets_selection_candidatesource:list"),
 ])
 def test_short_lists_show_offered_or_retired(client, hr, model, url_name):
-    model.objects.create(name="Kept for the record", slug="kept", active=False) \
-        if model is CandidateSource else model.objects.create(name="Kept for the record",
-                                                              active=False)
+    extra = {"slug": "kept"} if model is CandidateSource else {}
+    model.objects.create(name="Kept for the record", active=False, **extra)
     client.force_login(hr, backend="django.contrib.auth.backends.ModelBackend")
     page = client.get(reverse(url_name)).content.decode()
     assert "Retired" in page
