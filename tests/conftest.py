@@ -10,6 +10,17 @@ def _immediate_tasks(settings):
     settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache. The database reuses primary keys after a
+    rolled-back test (SQLite), so counters keyed by a row's id, such as the API's
+    per-client rate limit, would otherwise carry one test's calls into the next."""
+    from django.core.cache import caches
+
+    for cache in caches.all():
+        cache.clear()
+
+
 @pytest.fixture
 def groups(db):
     from selection.roles import ensure_groups
