@@ -336,14 +336,42 @@ def _psychometric_row(s) -> dict:
             "score_type": s.get_score_type_display(), "score": s.score, "z": s.z_score}
 
 
+# How each instrument's result becomes a level on the band's 1-5 scale: the report's
+# appendix (page and PDF) prints these lines; ``instrument_levels`` applies them.
+LEVEL_RULE = [
+    "Interview: the mean of the submitted interview ratings, already on 1-5.",
+    "Roleplay: the mean of the assessors' ratings, already on 1-5.",
+    "Judgment test scored rate-each (0 to 1, 1 matching the experts' key): 1 + 4 × score, "
+    "so 0.5 reads 3.",
+    "Judgment test scored most/least (-2 to +2 per scenario): 3 + score.",
+    "Psychometric scale (a z-score against the vendor's norm): 3 + z, so one standard "
+    "deviation above the norm reads 4.",
+    "Each mapping rises with the score and is clipped to 1-5. A requirement's assessment "
+    "level is the mean of its instrument levels; a judgment test answered below the "
+    "completeness threshold is left out.",
+]
+
+
+def sjt_level(score: float, method: str) -> float:
+    """A judgment-test score on the 1-5 scale (``LEVEL_RULE``): rate-each scores run from 0
+    to 1, most/least scores from -2 to +2."""
+    return _clip(1 + 4 * float(score) if method == "rate_each" else 3 + float(score))
+
+
+def psychometric_level(z: float) -> float:
+    """A psychometric z-score on the 1-5 scale (``LEVEL_RULE``)."""
+    return _clip(3 + float(z))
+
+
 def instrument_levels(sjt: list[dict], roleplays: list[dict], psychometrics: list[dict]) -> dict:
     """Per dimension id: the behavioural and psychometric levels on the 1-5 scale.
 
     Roleplay ratings are already 1-5 (mean over assessors). A judgment-test score becomes
     1 + 4 x score (rate-each, 0 to 1) or 3 + score (most/least, -2 to +2). A psychometric
     z-score becomes 3 + z, so one standard deviation above the vendor's norm reads as 4.
-    Everything is clipped to 1-5. A judgment test answered below the completeness
-    threshold (``complete`` false) is left out.
+    Everything is clipped to 1-5 (``LEVEL_RULE``, ``sjt_level``, ``psychometric_level``).
+    A judgment test answered below the completeness threshold (``complete`` false) is left
+    out.
     """
     behavioural: dict[int, list[float]] = defaultdict(list)
     psychometric: dict[int, list[float]] = defaultdict(list)
@@ -357,11 +385,9 @@ def instrument_levels(sjt: list[dict], roleplays: list[dict], psychometrics: lis
         if not attempt.get("complete", True):
             continue
         for d in attempt["dimensions"]:
-            score = float(d["score"])
-            level = 1 + 4 * score if attempt["method"] == "rate_each" else 3 + score
-            behavioural[d["dimension_id"]].append(_clip(level))
+            behavioural[d["dimension_id"]].append(sjt_level(d["score"], attempt["method"]))
     for s in psychometrics:
-        psychometric[s["dimension_id"]].append(_clip(3 + float(s["z"])))
+        psychometric[s["dimension_id"]].append(psychometric_level(s["z"]))
     return {
         "behavioural": {d: v for d, v in behavioural.items()},
         "psychometric": {d: fmean(v) for d, v in psychometric.items()},

@@ -382,4 +382,5 @@ def _appendix(payload: dict, context: OpeningContext, interviews: dict) -> dict:
         ],
         "basis": payload.get("fit_basis", {}).get("explanation", ""),
         "band_rule": RULE,
+        "level_rule": ev.LEVEL_RULE,
     }

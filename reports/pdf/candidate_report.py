@@ -49,12 +49,11 @@ METHOD = [
     "Interviewers. Agreement is measured with intraclass correlations where every "
     "interviewer rated the same candidates, otherwise Krippendorff's alpha; leniency is an "
     "interviewer's mean difference from the others on the same candidates.",
-    "Levels and weighting. Each requirement gets a behavioural level (mean of interview, "
-    "roleplay and judgment-test levels on 1-5; a judgment-test score s becomes 1 + 4s, or "
-    "3 + s for most/least tests) and a psychometric level (3 + z). Where both exist the "
-    "requirement's level gives the psychometric level the role profile's psychometric weight "
-    "w; the overall level weights requirements by their weight and gives psychometrics w of "
-    "the total. A knock-out minimum is missed when the mean interview rating is below it.",
+    "Levels and weighting. The band does not use these z-scores: it puts each instrument's "
+    "result on the interviews' 1-5 scale (the rule below), blends each requirement's interview "
+    "and assessment levels by the role profile's assessment weight w, and weights the "
+    "requirements by their weights. A knock-out minimum is missed when the mean interview "
+    "rating is below it.",
 ]
 
 
@@ -332,6 +331,8 @@ def appendix_flowables(report) -> list:
     s, a = styles(), report.appendix
     out = [para("Appendix: method and numbers", s["h1"])]
     out += [para(text, s["fine"]) for text in METHOD]
+    out += [para("From each instrument to the 1-5 scale", s["h2"])] + [
+        para(f"• {t}", s["fine"]) for t in a["level_rule"]]
     out += [para("Recommendation band", s["h2"])] + [para(f"• {t}", s["fine"])
                                                      for t in a["band_rule"]]
     out.append(para("Dimensions used for fit: " + a["basis"], s["fine"]))
