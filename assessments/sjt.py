@@ -165,14 +165,15 @@ def is_complete(answered: int | None, items: int | None, threshold: float) -> bo
 
 
 def answered_note(answered: int | None, items: int | None, complete: bool,
-                  threshold: float) -> str:
-    """'answered 60 of 65', or why an incomplete test is left out of the band."""
+                  threshold: float, *, left_out: str = "not used in the band") -> str:
+    """'answered 60 of 65', or why an incomplete test is left out (of the band for a
+    candidate; ``left_out`` says what it is left out of for a producer)."""
     if answered is None or items is None:
         return ""
     if complete:
         return f"answered {answered} of {items}"
     return (f"incomplete: answered {answered} of {items}, below the "
-            f"{round(threshold * 100)} % needed; not used in the band")
+            f"{round(threshold * 100)} % needed; {left_out}")
 
 
 def snapshot(revision) -> TestSnapshot:

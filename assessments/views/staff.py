@@ -1,6 +1,7 @@
 """Staff pages for SJTs: inviting candidates and producers, the list of invitations, and
 the item analysis."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
@@ -13,7 +14,7 @@ from django.views.decorators.http import require_POST
 from selection.models import Producer
 from selection.producers import search_producers
 
-from .. import access, delivery, invitation_list, roleplay
+from .. import access, delivery, invitation_list, roleplay, sjt
 from ..analysis import item_analysis
 from ..models import JudgmentTest, RoleplayExercise, RoleplayScorecard
 
@@ -75,7 +76,7 @@ def producer_list(request):
         roleplays_open=Count("roleplay_scorecards", filter=Q(**{STATUS: DRAFT})),
     ).order_by("last_name", "first_name", "pk")
     rows = [{"producer": p, "invitations": [
-        {"invitation": i, "status": i.status,
+        {"invitation": i, "status": i.status, "answered": _answered(i),
          "link": delivery.link_url(i)
          if i.status in ("open", "started") else ""}
         for i in p.sjt_invitations.all()]} for p in producers]
@@ -87,6 +88,19 @@ def producer_list(request):
         "exercises": RoleplayExercise.objects.filter(live=True),
         "assessors": roleplay.staff_assessors(),
     })
+
+
+def _answered(invitation) -> dict:
+    """How much of a completed test the producer answered: an incomplete test is left out of
+    the producers' figures, as a candidate's is left out of the band."""
+    attempt = getattr(invitation, "attempt", None)
+    if attempt is None or attempt.completed_at is None:
+        return {"note": "", "complete": True}
+    threshold = settings.SELECTION_SJT_MIN_COMPLETE
+    complete = sjt.is_complete(attempt.items_answered, attempt.items_total, threshold)
+    return {"complete": complete, "note": sjt.answered_note(
+        attempt.items_answered, attempt.items_total, complete, threshold,
+        left_out="left out of the producer comparison")}
 
 
 def _producer_action(request) -> None:
