@@ -81,3 +81,29 @@ def test_calibration_stage_candidates_come_first(client, scheduled, manager):
     page = client.get(_url(scheduled.opening)).content.decode()
     assert page.index("Aaron Aardvark") < page.index("Ada Lovelace")
     assert later.stage == "calibration"
+
+
+def test_the_session_says_what_each_outcome_does_and_a_rejection_needs_a_reason(
+        client, scheduled, manager, reason):
+    """The same decision form as the candidate page: each outcome's effect on the stage is
+    said before it is chosen, and a rejection needs a reason from HR's list (issue 14)."""
+    Application.objects.filter(pk=scheduled.pk).update(stage=Application.CALIBRATION)
+    client.force_login(manager)
+    url, pk = _url(scheduled.opening), scheduled.pk
+    page = client.get(url).content.decode()
+    assert "Advance moves Ada Lovelace to Offer." in page
+    assert "Hire moves Ada Lovelace to Offer." in page
+    assert "No hire moves Ada Lovelace to Rejected." in page
+    assert reason.name in page and "Retired reason" not in page
+    refused = client.post(url, {"application": pk, f"app{pk}-outcome": "no_hire",
+                                f"app{pk}-rationale": "Thin discovery examples."})
+    assert refused.status_code == 400
+    assert "A rejection needs at least one reason from the list." in refused.content.decode()
+    assert not Decision.objects.exists()
+    done = client.post(url, {"application": pk, f"app{pk}-outcome": "no_hire",
+                             f"app{pk}-reasons": [reason.pk]})
+    assert done.status_code == 302
+    decision = Decision.objects.get(application=scheduled)
+    assert list(decision.reasons.all()) == [reason] and decision.rationale == ""
+    scheduled.refresh_from_db()
+    assert scheduled.stage == Application.REJECTED
