@@ -74,10 +74,11 @@ def test_draft_scorecards_do_not_enter_the_comparison(answered, finalist, interv
     assert not rows["Discovery questioning"].contradicts
 
 
-def test_the_manager_sees_the_answers_and_the_flag_escaped(client, answered, finalist,
-                                                           interviewer, manager):
+@pytest.mark.parametrize("reader", ["manager", "hr"])
+def test_the_manager_and_hr_see_the_answers_and_the_flag_escaped(client, answered, finalist,
+                                                                 interviewer, reader, request):
     interview(finalist, interviewer, {"discovery": 4})
-    client.force_login(manager)
+    client.force_login(request.getfixturevalue(reader))
     page = client.get(finalist.get_absolute_url()).content.decode()
     assert "Contradicts the interview" in page
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &#x27;quoted&#x27;" in page
