@@ -22,6 +22,7 @@ class AssessmentsConfig(AppConfig):
         register_panel("application", application_panel)
         register_panel("application", reference_panels.application_panel)
         register_panel("opening", reference_panels.opening_panel)
+        register_panel("submitted_scorecards", reference_panels.submitted_scorecards_panel)
         register_panel("home", home_panel)
         register_panel("home", hr_imports_panel)
         register_panel("home", manager_outstanding_panel)

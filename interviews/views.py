@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from selection.panels import panels_for
+
 from . import access, scoring, selectors
 from .models import Scorecard
 from .scorecard_form import scorecard_rows
@@ -197,5 +199,7 @@ def others(request, pk):
             "candidate": application.candidate,
             "others": [c for c in cards if c.pk != card.pk],
             "spreads": selectors.dimension_spreads(cards, application.opening.requirements),
+            # Other apps' evidence the blind rule releases with the scorecards (references).
+            "panels": panels_for("submitted_scorecards", request, application=application),
         },
     )

@@ -2,7 +2,9 @@
 
 ``register_panel("application", fn)`` adds ``fn(request, application=...)`` to the
 candidate page; ``"application_summary"`` likewise, at the top of it (what a manager reads
-first); ``"opening"`` receives ``opening=...``. A panel returns
+first); ``"opening"`` receives ``opening=...``;
+``"submitted_scorecards"`` receives ``application=...`` on an interviewer's page of the
+other scorecards, shown once the blind rule lets them see those. A panel returns
 ``(template_name, context)`` or ``None``. The page has already checked access to the
 opening; a panel checks anything finer itself.
 """

@@ -49,3 +49,14 @@ def opening_panel(request, *, opening):
         "wanted": questionnaire.describe_relationships(form.required_relationships)
         if form else "",
     }
+
+
+def submitted_scorecards_panel(request, *, application):
+    """An interviewer's page of the other scorecards: the referees' answers, under the same
+    blind rule (the page shows only once they have submitted their own)."""
+    if not may_read_references(request.user, application):
+        return None
+    evidence = reference_evidence(application)
+    if not evidence.answered:
+        return None
+    return "assessments/references/panel_interviewer.html", {"evidence": evidence}

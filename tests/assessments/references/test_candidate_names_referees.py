@@ -101,3 +101,19 @@ def test_an_expired_or_forged_candidate_link_is_refused(anon, candidate_link, re
     assert anon.get(candidate_link).status_code == 410
     assert anon.post(candidate_link, TWO_MANAGERS).status_code == 410
     assert not Referee.objects.exists()
+
+
+def test_the_candidate_link_is_rate_limited_too(anon, candidate_link, settings):
+    settings.SELECTION_LINK_RATE_LIMIT = 2
+    codes = [anon.get(candidate_link).status_code for _ in range(2)]
+    codes.append(anon.post(candidate_link, TWO_MANAGERS).status_code)
+    assert codes == [200, 200, 429]
+    assert not Referee.objects.exists()
+
+
+def test_the_candidate_page_shows_requested_until_referees_are_named(client, reference_request,
+                                                                     finalist, manager):
+    client.force_login(manager)
+    page = client.get(finalist.get_absolute_url()).content.decode()
+    assert '<span class="badge">Requested</span>' in page
+    assert "/assessments/c/" in page  # the candidate's link, to send it another way

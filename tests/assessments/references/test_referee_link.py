@@ -102,3 +102,13 @@ def test_the_referee_sees_nothing_else_of_the_candidates_file(anon, client, refe
                     referees[1].email, "Calibration", "calibration"):
         assert private not in text
     assert "Log out" not in text
+
+
+def test_the_privacy_notice_says_who_reads_and_how_long_answers_are_kept(anon, referee_link,
+                                                                         settings):
+    settings.SELECTION_REFERENCE_RETENTION_DAYS = 200
+    text = anon.get(referee_link).content.decode()
+    assert "Who reads your answers" in text
+    assert "The HR team and the hiring manager for this opening read them" in text
+    assert "The candidate does not see them" in text
+    assert "kept for 200 days after you give them and then erased" in text

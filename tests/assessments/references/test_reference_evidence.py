@@ -74,10 +74,11 @@ def test_draft_scorecards_do_not_enter_the_comparison(answered, finalist, interv
     assert not rows["Discovery questioning"].contradicts
 
 
-def test_the_manager_sees_the_answers_and_the_flag_escaped(client, answered, finalist,
-                                                           interviewer, manager):
+@pytest.mark.parametrize("reader", ["manager", "hr"])
+def test_the_manager_and_hr_see_the_answers_and_the_flag_escaped(client, answered, finalist,
+                                                                 interviewer, reader, request):
     interview(finalist, interviewer, {"discovery": 4})
-    client.force_login(manager)
+    client.force_login(request.getfixturevalue(reader))
     page = client.get(finalist.get_absolute_url()).content.decode()
     assert "Contradicts the interview" in page
     assert "&lt;b&gt;bold&lt;/b&gt; &amp; &#x27;quoted&#x27;" in page
@@ -102,6 +103,31 @@ def test_interviewers_and_other_managers_cannot_open_the_candidate_page(
     for user in (interviewer, other_manager):
         client.force_login(user)
         assert client.get(finalist.get_absolute_url()).status_code == 403
+
+
+def test_an_interviewer_reads_the_references_only_after_submitting(client, answered,
+                                                                   finalist, interviewer):
+    """The blind rule for interviewers: their page of the other scorecards shows the
+    referees' answers once they have submitted their own, and is closed before."""
+    card = interview(finalist, interviewer, {"discovery": 4}, state=Scorecard.DRAFT)
+    client.force_login(interviewer)
+    others = f"/interviews/scorecards/{card.pk}/others/"
+    refused = client.get(others)
+    assert refused.status_code == 403 and "bold" not in refused.content.decode()
+    Scorecard.objects.filter(pk=card.pk).update(state=Scorecard.SUBMITTED)
+    page = client.get(others).content.decode()
+    assert "&lt;b&gt;bold&lt;/b&gt; &amp; &#x27;quoted&#x27;" in page
+    assert "<b>bold</b>" not in page
+    assert "Contradicts the interview" in page  # discovery: referees 1.5, interview 4
+
+
+def test_an_interviewer_sees_no_reference_section_when_nobody_has_answered(
+        client, referees, finalist, interviewer):
+    card = interview(finalist, interviewer, {"discovery": 4})
+    client.force_login(interviewer)
+    page = client.get(f"/interviews/scorecards/{card.pk}/others/")
+    assert page.status_code == 200
+    assert "What the referees say" not in page.content.decode()
 
 
 def test_a_candidate_with_three_referees_shows_every_status(reference_request, finalist):
