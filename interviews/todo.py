@@ -16,6 +16,7 @@ from django.utils import timezone
 
 from selection.dashboard import pinned_dimension_ids
 from selection.models import HiringTeamMember, Opening
+from selection.panels import Due
 
 from .models import Interview, InterviewKit, KitQuestion, Scorecard, ScorecardReminder
 
@@ -73,14 +74,16 @@ def interviewer_day(user, now=None) -> InterviewerDay:
     return day
 
 
-def due_count(user, now=None) -> int:
-    """For the top bar: interviews in the next seven days plus scorecards of ended
+def due_count(user, now=None) -> list[Due]:
+    """For the top bar: interviews in the next seven days, and scorecards of started
     interviews still to write (one query)."""
     now = now or timezone.now()
-    return Interview.objects.filter(interviewer=user, status=Interview.SCHEDULED).filter(
-        Q(starts_at__gte=now, starts_at__lt=now + WEEK)
-        | Q(starts_at__lt=now, scorecard__state=Scorecard.DRAFT)
-    ).count()
+    counts = Interview.objects.filter(interviewer=user, status=Interview.SCHEDULED).aggregate(
+        week=Count("pk", filter=Q(starts_at__gte=now, starts_at__lt=now + WEEK)),
+        to_write=Count("pk", filter=Q(starts_at__lt=now, scorecard__state=Scorecard.DRAFT)),
+    )
+    return [Due(counts["week"], "interview this week", "interviews this week"),
+            Due(counts["to_write"], "scorecard to write", "scorecards to write")]
 
 
 @dataclass
