@@ -3,6 +3,7 @@
 from django.conf import settings
 
 from competencies.models import Dimension
+from selection.panels import Due
 
 from . import delivery, roleplay, sjt
 from .models import JudgmentTest, RoleplayExercise, RoleplayScorecard, SJTInvitation
@@ -75,10 +76,11 @@ def _roleplay_groups(user, application) -> list[dict]:
     return list(groups.values())
 
 
-def roleplays_to_score(user) -> int:
+def roleplays_to_score(user) -> list[Due]:
     """For the top bar: the user's roleplay scorecards not yet submitted."""
-    return RoleplayScorecard.objects.filter(assessor=user,
-                                            status=RoleplayScorecard.DRAFT).count()
+    return [Due(RoleplayScorecard.objects.filter(
+        assessor=user, status=RoleplayScorecard.DRAFT).count(),
+        "roleplay to score", "roleplays to score")]
 
 
 def home_panel(request):

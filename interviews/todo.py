@@ -14,7 +14,9 @@ from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
 
+from selection.dashboard import pinned_dimension_ids
 from selection.models import HiringTeamMember, Opening
+from selection.panels import Due
 
 from .models import Interview, InterviewKit, KitQuestion, Scorecard, ScorecardReminder
 
@@ -72,14 +74,16 @@ def interviewer_day(user, now=None) -> InterviewerDay:
     return day
 
 
-def due_count(user, now=None) -> int:
-    """For the top bar: interviews in the next seven days plus scorecards of ended
+def due_count(user, now=None) -> list[Due]:
+    """For the top bar: interviews in the next seven days, and scorecards of started
     interviews still to write (one query)."""
     now = now or timezone.now()
-    return Interview.objects.filter(interviewer=user, status=Interview.SCHEDULED).filter(
-        Q(starts_at__gte=now, starts_at__lt=now + WEEK)
-        | Q(starts_at__lt=now, scorecard__state=Scorecard.DRAFT)
-    ).count()
+    counts = Interview.objects.filter(interviewer=user, status=Interview.SCHEDULED).aggregate(
+        week=Count("pk", filter=Q(starts_at__gte=now, starts_at__lt=now + WEEK)),
+        to_write=Count("pk", filter=Q(starts_at__lt=now, scorecard__state=Scorecard.DRAFT)),
+    )
+    return [Due(counts["week"], "interview this week", "interviews this week"),
+            Due(counts["to_write"], "scorecard to write", "scorecards to write")]
 
 
 @dataclass
@@ -147,7 +151,9 @@ def openings_without_plan(openings: list[Opening]) -> list[tuple[Opening, str]]:
         if opening.pk not in kits:
             missing.append((opening, "no interview kit yet"))
             continue
-        required = {r.dimension_id for r in opening.profile.requirements.all()}
+        # From the pinned revision's stored content: rebuilding each revision's page
+        # would cost about ten queries per opening.
+        required = set(pinned_dimension_ids(opening))
         gaps = required - asked[opening.pk]
         if gaps:
             missing.append((opening, f"{len(gaps)} requirement(s) nobody asks about"))

@@ -10,6 +10,7 @@ opening; a panel checks anything finer itself.
 """
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
 _SLOTS: dict[str, list[Callable]] = {}
 
@@ -24,16 +25,35 @@ def panels_for(slot: str, request, **objects) -> list[tuple[str, dict]]:
     return [r for panel in _SLOTS.get(slot, []) if (r := panel(request, **objects)) is not None]
 
 
+@dataclass(frozen=True)
+class Due:
+    """One kind of thing due in the top bar: ``Due(2, "scorecard to write",
+    "scorecards to write")`` reads "2 scorecards to write"."""
+
+    number: int
+    one: str
+    many: str
+
+    def __str__(self) -> str:
+        return f"{self.number} {self.one if self.number == 1 else self.many}"
+
+
 _COUNTS: list[Callable] = []
 
 
 def register_nav_count(count: Callable) -> None:
-    """Adds ``count(user) -> int`` (things due for the user) to the number beside My work."""
+    """Adds ``count(user) -> list[Due]`` (things due for the user) to the number beside
+    My work."""
     if count not in _COUNTS:
         _COUNTS.append(count)
 
 
-def nav_count(user) -> int:
+def nav_counts(user) -> list[Due]:
+    """Each kind of thing due for the user, those with none left out."""
     if not user.is_authenticated:
-        return 0
-    return sum(count(user) for count in _COUNTS)
+        return []
+    return [due for count in _COUNTS for due in count(user) if due.number]
+
+
+def nav_count(user) -> int:
+    return sum(due.number for due in nav_counts(user))

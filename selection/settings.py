@@ -232,6 +232,20 @@ EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "selection@localhost")
+# SMTP (EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend): the server and its login.
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", 25))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", 30))
+# A django-anymail backend (EMAIL_BACKEND=anymail.backends.<provider>.EmailBackend, with
+# django-anymail installed) reads its settings from ANYMAIL: every ANYMAIL_<NAME> variable
+# becomes ANYMAIL["<NAME>"] (ANYMAIL_MAILGUN_API_KEY -> ANYMAIL["MAILGUN_API_KEY"]), so no
+# provider is named here.
+ANYMAIL = {name.removeprefix("ANYMAIL_"): value for name, value in os.environ.items()
+           if name.startswith("ANYMAIL_") and len(name) > len("ANYMAIL_")}
 
 # Wagtail: the HR workspace lives at /cms/, logins go through allauth.
 # The product's name heads the admin; the company's own name, when set, stands beside it

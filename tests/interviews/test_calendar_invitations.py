@@ -126,6 +126,7 @@ def test_candidate_invitation_only_when_ticked_and_never_with_internal_links(
         for text in (message.body, html):
             assert "Nordlicht AB" in text and "talent@nordlicht.example" in text
             assert "60 minutes" in text and "adjustment" in text
+            assert "Tuesday 4 March 2031, " in text and "(Europe/Stockholm)" in text  # when
     interview = Interview.objects.filter(application=scheduled).first()
     with mailed():
         scheduling.cancel_interview(interview=interview, reason="Panel changed.", by=manager)

@@ -135,7 +135,7 @@ def test_hr_home_query_count_does_not_grow_with_openings(client, library, hr, ma
 
 def test_the_top_bar_counts_what_is_due(client, scheduled, manager, interviewer, mailed):
     client.force_login(interviewer)
-    assert 'title="Due:' not in client.get("/interviews/").content.decode()
+    assert '<span class="visually-hidden"> due' not in client.get("/interviews/").content.decode()
     other = factories.make_application(scheduled.opening, "Grace", "Hopper")
     planning.schedule_interviews(application=other, by=manager)
     zone = Interview.objects.first().zone
@@ -143,5 +143,14 @@ def test_the_top_bar_counts_what_is_due(client, scheduled, manager, interviewer,
         book(scheduled, manager, local_tomorrow_at(9), only=interviewer)
         book(other, manager, (timezone.now() - timedelta(hours=30)).astimezone(zone)
              .replace(tzinfo=None), only=interviewer)
+    exercise = RoleplayExercise(title="Discovery call", slug="discovery-call",
+                                candidate_brief="Call.", buyer_brief="Be Dana.",
+                                duration_minutes=20)
+    exercise.save()
+    for n, status in enumerate(["draft", "draft", "submitted"]):
+        person = factories.make_application(scheduled.opening, f"R{n}", "Person").candidate
+        RoleplayScorecard.objects.create(exercise=exercise, candidate=person,
+                                         assessor=interviewer, status=status)
     page = client.get("/interviews/").content.decode()
-    assert '">2<span class="visually-hidden"> due</span>' in page
+    each = "1 interview this week, 1 scorecard to write, 2 roleplays to score"
+    assert f'title="{each}">4<span class="visually-hidden"> due: {each}</span>' in page
