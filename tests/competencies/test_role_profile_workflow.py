@@ -74,3 +74,30 @@ def test_opening_keeps_its_pinned_revision_after_republish(client, edit_form, hr
     assert [r.dimension.slug for r in fresh.requirements] == [
         "discovery", "negotiating", "resilience"
     ]
+
+
+def test_a_returned_change_reads_changes_requested(client, edit_form, hr, hr2, library):
+    page = library["profile"]
+    submit_weight_change(client, edit_form, hr, page, "2.5")
+    state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
+
+    client.force_login(hr2, backend="django.contrib.auth.backends.ModelBackend")
+    editor = client.get(f"/cms/pages/{page.pk}/edit/").content.decode()
+    assert "Request changes" in editor
+    response = client.post(f"/cms/pages/workflow/action/{page.pk}/reject/{state.pk}/",
+                           {"comment": "Discovery should stay at 3."})
+    assert response.status_code in (200, 302)
+    state.refresh_from_db()
+    assert state.status == TaskState.STATUS_REJECTED
+
+    client.force_login(hr, backend="django.contrib.auth.backends.ModelBackend")
+    for url in (f"/cms/pages/{page.pk}/edit/", f"/cms/pages/{page.pk}/workflow_history/",
+                f"/cms/pages/{page.pk}/history/", "/cms/reports/workflow_tasks/"):
+        html = client.get(url).content.decode()
+        assert "Changes requested" in html, url
+        assert "Needs changes" not in html and "Rejected" not in html, url
+    history = client.get(f"/cms/pages/{page.pk}/history/").content.decode()
+    assert "Changes requested at &#x27;HR peer approval&#x27;" in history
+    dashboard = client.get("/cms/").content.decode()
+    mine = dashboard[dashboard.index('id="selection-my-submissions-section"'):]
+    assert "changes requested" in mine[:mine.index("</section>")]

@@ -9,6 +9,7 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from reports.packets.models import ReportPacket
 from selection.dashboard import add_panels
 from tests import factories
 
@@ -32,7 +33,9 @@ def waiting(library, opening, hr2):
     page = library["profile"]
     page.save_revision(user=hr2)
     page.get_workflow().start(page, hr2)
-    return {"application": at_calibration, "profile": page}
+    packet = ReportPacket.objects.create(opening=opening, stage="calibration",
+                                         status=ReportPacket.FAILED, requested_by=hr2)
+    return {"application": at_calibration, "profile": page, "packet": packet}
 
 
 def test_hr_sees_the_waiting_work_each_row_linking_to_it(client, hr, waiting, opening):
@@ -51,6 +54,10 @@ def test_hr_sees_the_waiting_work_each_row_linking_to_it(client, hr, waiting, op
     imports = panel_text(html, "imports")
     assert "nothing imported yet" in imports
     assert f'href="{reverse("assessments:import_psychometrics")}"' in imports
+    packets = panel_text(html, "recent-packets")
+    assert f"{opening.title}: Calibration" in packets and "failed" in packets
+    status_url = reverse("report_packet_status", args=[opening.slug, waiting["packet"].pk])
+    assert f'href="{status_url}"' in packets
     # Wagtail's own moderation panels give way to the role-profile ones.
     assert "Awaiting your review" not in html
 
@@ -98,12 +105,14 @@ def test_dashboard_queries_do_not_grow_with_the_openings(client, hr, library, ma
             opening = factories.make_opening(library["profile"], manager=manager,
                                              slug=f"opening-{n}")
             factories.make_application(opening, f"Cand{n}", "Person", stage="calibration")
+            ReportPacket.objects.create(opening=opening, status=ReportPacket.DONE,
+                                        candidate_count=1)
 
     add_openings(0, 2)
     _dashboard_queries(client)  # warm caches (content types, site root)
     with_two = _dashboard_queries(client)
     add_openings(2, 6)
     with_eight = _dashboard_queries(client)
-    assert with_eight == with_two
+    assert with_eight == with_two, f"{with_two} queries with 2 openings, {with_eight} with 8"
     html = client.get("/cms/").content.decode()
     assert html.count("Cand7 Person") == 1
