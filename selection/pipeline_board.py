@@ -32,14 +32,28 @@ class Card:
     status: dict | None = None
 
 
+#: Cards shown per stage on the home page; the rest are counted and linked to the
+#: opening's page, so a volume opening does not make the home page thousands of pixels long.
+CARDS_PER_COLUMN = 5
+
+
+@dataclass
+class Column:
+    label: str
+    cards: list[Card]
+    more: int = 0
+    """How many more candidates are in this stage than the column shows."""
+
+
 @dataclass
 class Board:
     opening: Opening
-    columns: list[tuple[str, list[Card]]] = field(default_factory=list)
+    columns: list[Column] = field(default_factory=list)
 
 
 def boards(user, openings: list[Opening], now=None) -> list[Board]:
-    """One board per opening; one query for the applications plus the providers' own."""
+    """One board per opening; one query for the applications plus the providers' own. Each
+    stage shows the candidates who have waited longest in it, at most ``CARDS_PER_COLUMN``."""
     now = now or timezone.now()
     applications = list(
         Application.objects.filter(opening__in=openings, stage__in=Application.ACTIVE_STAGES)
@@ -54,5 +68,7 @@ def boards(user, openings: list[Opening], now=None) -> list[Board]:
     for a in applications:
         by_opening[a.opening_id][a.stage].append(
             Card(a, (now - a.stage_changed_at).days, statuses.get(a.pk)))
-    return [Board(o, [(labels[stage], cards) for stage, cards in by_opening[o.pk].items()])
+    return [Board(o, [Column(labels[stage], cards[:CARDS_PER_COLUMN],
+                             max(0, len(cards) - CARDS_PER_COLUMN))
+                      for stage, cards in by_opening[o.pk].items()])
             for o in openings]

@@ -75,3 +75,27 @@ def test_manager_home_queries_do_not_grow_with_openings_on_the_board(client, lib
     twenty, page = _home(client, manager)
     assert page.count("pipeline-card") == 40
     assert twenty == one
+
+
+def test_a_crowded_stage_shows_those_waiting_longest_and_counts_the_rest(client, opening,
+                                                                          manager):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from selection.models import Application
+    from selection.pipeline_board import CARDS_PER_COLUMN
+
+    now = timezone.now()
+    for k in range(CARDS_PER_COLUMN + 3):
+        app = factories.make_application(opening, f"Wait{k}", "Screening", stage="screening")
+        Application.objects.filter(pk=app.pk).update(stage_changed_at=now - timedelta(days=k))
+    _, page = _home(client, manager)
+    board = page[page.index("Pipeline by stage"):]
+    board = board[:board.index("</section>")]
+    assert board.count("pipeline-card") == CARDS_PER_COLUMN
+    # the longest waits are shown, the three newest are counted and linked
+    assert f"Wait{CARDS_PER_COLUMN + 2} Screening" in board and "Wait0 Screening" not in board
+    assert f"({CARDS_PER_COLUMN + 3})" in board
+    assert "and 3 more on the opening's page" in board
+    assert f'href="{opening.get_absolute_url()}"' in board
