@@ -74,6 +74,14 @@ def test_correlations_on_the_page_equal_predictive_validity(client, manager, ope
     assert row["result"].pearson_ci_low == pytest.approx(expected.pearson_ci_low, abs=1e-12)
     assert row["offered_ratio"] == pytest.approx(applicant_sd_ratio(z_all, z), abs=1e-12)
     assert row["result"].corrected_r is None
+    # The interview is an instrument too: each hire's one rating on discovery, 3 + z rounded.
+    interview = next(r for r in response.context["rows"] if r["key"] == "interview:discovery")
+    ratings = np.clip(np.round(3 + z), 1, 5)
+    expected = predictive_validity(ratings, outcome)
+    assert interview["label"] == "Interviews' mean rating (1-5)"
+    assert interview["result"].n == 12
+    assert interview["result"].pearson_r == pytest.approx(expected.pearson_r, abs=1e-12)
+    assert interview["result"].spearman_rho == pytest.approx(expected.spearman_rho, abs=1e-12)
     text = response.content.decode()
     assert "Read this first: range restriction" in text
     assert "reached the top quartile within 12 months" in text
