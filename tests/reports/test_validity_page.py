@@ -139,3 +139,38 @@ def test_query_count_does_not_grow_with_candidates(client, hr, library, intervie
         PsychometricScore.objects.create(scale=scale, candidate=app.candidate, score_type="t",
                                          score=50, z_score=0.0)
     assert _queries(client, url) == before
+
+
+def test_weight_suggestion_on_the_page_links_to_the_editor_and_changes_nothing(
+        client, hr, opening, library, interviewer):
+    """30 hires: discovery ratings rise with the outcome, the other two requirements' do
+    not, so discovery's interval lies wholly above theirs and only it is named."""
+    from competencies.models import RoleProfilePage
+
+    questions = {slug: Question.objects.create(dimension=library[slug], text=f"About {slug}.",
+                                               best_case="An example.")
+                 for slug in ("discovery", "negotiating", "resilience")}
+    rows = ["producer,period,performance,review_months"]
+    for n in range(30):
+        app = factories.make_application(opening, f"H{n}", "Hire", stage="hired")
+        card = Scorecard.objects.create(
+            interview=Interview.objects.create(application=app, interviewer=interviewer),
+            state=Scorecard.SUBMITTED, version=1, recommendation="yes")
+        ratings = {"discovery": 1 + n // 6, "negotiating": [3, 1, 5, 2, 4][n % 5],
+                   "resilience": [2, 5, 1, 4, 3][n % 5]}
+        for k, (slug, rating) in enumerate(ratings.items()):
+            Answer.objects.create(scorecard=card, question=questions[slug], sort_order=k,
+                                  rating=rating)
+        producer = start_hire(app, start_date=date(2025, 1, 6))
+        rows.append(f"{producer.email},2026-01,{60 + 2 * n},12")
+    import_performance(("\n".join(rows) + "\n").encode())
+    revisions = RoleProfilePage.objects.get(pk=opening.role_profile_id).revisions.count()
+    client.force_login(hr)
+    response = client.get(_url(opening))
+    assert [(s["row"]["key"], s["direction"]) for s in response.context["suggestions"]] == [
+        ("level:discovery", "above")]
+    text = response.content.decode()
+    assert "What the data says about the profile's weights" in text
+    assert f'href="/cms/pages/{opening.role_profile_id}/edit/"' in text
+    assert "goes through the approval workflow" in text
+    assert RoleProfilePage.objects.get(pk=opening.role_profile_id).revisions.count() == revisions
