@@ -237,6 +237,8 @@ def pages(world) -> list[tuple[str, str, bool]]:
         ("hr", "/assessments/tests/", True),
         ("hr", f"/assessments/tests/{world.test.pk}/analysis/", True),
         ("hr", "/cms/snippets/selection/candidate/", True),
+        # the active sources' names; the hostile one carries no alert (checked by name)
+        ("hr", "/assessments/imports/candidates/", False),
         ("interviewer", "/", True),
         ("interviewer", "/interviews/", True),
         ("interviewer", mine.get_absolute_url(), True),
