@@ -5,18 +5,15 @@ calls with a new id create one row (the loser of the race meets the unique const
 and updates the winner's row instead).
 """
 
-import re
-
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from selection.models import Application, Candidate, CandidateSource
-from selection.pipeline import move_to_stage, needs_decision, stage_label
+from selection.models import EXTERNAL_ID, Application, Candidate, CandidateSource
+from selection.pipeline import add_application, move_to_stage, needs_decision, stage_label
 
 from .access import may_write_candidate
 from .errors import ApiError, not_found
 
-EXTERNAL_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,64}$")
 CANDIDATE_FIELDS = ("first_name", "last_name", "email", "phone")  # text, as sent
 SETTLED = (Application.HIRED, Application.REJECTED)
 
@@ -95,16 +92,10 @@ def upsert_candidate(*, client, external_id: str, data: dict) -> tuple[Candidate
 
 def upsert_application(*, candidate: Candidate, opening) -> tuple[Application, bool]:
     """The candidate's application to the opening, created at Applied when new."""
-    for _ in range(3):
-        existing = Application.objects.filter(candidate=candidate, opening=opening).first()
-        if existing is not None:
-            return existing, False
-        try:
-            with transaction.atomic():
-                return Application.objects.create(candidate=candidate, opening=opening), True
-        except IntegrityError:
-            continue
-    raise ApiError(409, "conflict", "Send the call again.")
+    try:
+        return add_application(candidate, opening)
+    except IntegrityError:
+        raise ApiError(409, "conflict", "Send the call again.") from None
 
 
 def move_stage(*, application: Application, stage: str) -> Application:

@@ -1,4 +1,5 @@
-"""Importing psychometric results and producer performance: all rows valid, or nothing.
+"""Importing psychometric results, producer performance and candidates: all rows valid, or
+nothing.
 
 Every row is checked first (errors are collected for all rows), then the rows are
 written in one transaction with bulk operations, keyed so that importing the same file
@@ -6,14 +7,17 @@ again changes nothing.
 """
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import connection, transaction
 from django.utils import timezone
 from scipy.stats import norm
 
-from selection.models import Candidate, Producer
+from selection.models import EXTERNAL_ID, Candidate, CandidateSource, Opening, Producer
+from selection.pipeline import add_application
 from selection.producers import assign_tiers
 
 from .csvfile import ImportRefused, Table, parse_number, read_table
@@ -25,6 +29,9 @@ PSYCHOMETRIC_OPTIONAL = ["norm_mean", "norm_sd"]
 PERFORMANCE_COLUMNS = ["producer", "period", "performance"]
 PERFORMANCE_OPTIONAL = ["tier", "review_months"]
 REVIEW_POINTS = {"3": 3, "6": 6, "12": 12}
+CANDIDATE_COLUMNS = ["first_name", "last_name", "email"]
+CANDIDATE_OPTIONAL = ["phone", "external_id", "source", "opening"]
+CANDIDATE_TEXT = ["first_name", "last_name", "email", "phone", "external_id"]
 
 SCORE_TYPES = {
     "t": PsychometricScore.T_SCORE, "t-score": PsychometricScore.T_SCORE,
@@ -381,3 +388,182 @@ def _update_rows(model, objects: list, fields: list[str]) -> None:
     ]
     with connection.cursor() as cursor:
         cursor.executemany(sql, params)
+
+
+@dataclass
+class CandidateImportResult(ImportResult):
+    """Candidates created, updated and unchanged, the applications added, and per changed
+    row what happened (for the result page)."""
+
+    applications: int = 0
+    changes: list[str] = field(default_factory=list)
+
+    def __str__(self) -> str:
+        return f"{super().__str__()}; {self.applications} applications added"
+
+
+def _shown(text: str, limit: int = 60) -> str:
+    """A cell as an error message quotes it: long values are cut."""
+    return text if len(text) <= limit else text[:limit] + "…"
+
+
+class CandidateIndex:
+    """Stored candidates by lower-cased email and by external id, loaded once."""
+
+    def __init__(self):
+        self.by_email: dict[str, list[int]] = {}
+        self.by_external: dict[str, int] = {}
+        self.rows: dict[int, tuple[str, int | None]] = {}
+        for pk, email, external, source_id in Candidate.objects.values_list(
+                "pk", "email", "external_id", "source_id"):
+            self.by_email.setdefault(email.casefold(), []).append(pk)
+            if external:
+                self.by_external[external] = pk
+            self.rows[pk] = (external or "", source_id)
+
+
+def import_candidates(data: bytes) -> CandidateImportResult:
+    """Imports candidates keyed by email (see CANDIDATE_COLUMNS); ImportRefused if bad.
+
+    A stored candidate with the row's email (in any case) is updated, otherwise one is
+    created. Empty optional cells keep what is stored. ``source`` is the slug or name of
+    an active candidate source (a candidate's current source is accepted even when
+    switched off); ``opening`` the slug of an opening that is not closed, to which the
+    candidate is added at Applied unless they are on it already.
+    """
+    table = read_table(data, required=CANDIDATE_COLUMNS, optional=CANDIDATE_OPTIONAL)
+    index = CandidateIndex()
+    sources: dict[str, CandidateSource] = {}
+    for source in CandidateSource.objects.all():
+        sources.setdefault(source.slug.casefold(), source)
+        sources.setdefault(source.name.casefold(), source)
+    openings = {o.slug.casefold(): o for o in Opening.objects.only("pk", "slug", "title",
+                                                                    "status")}
+    errors: list[str] = []
+    parsed: list[dict] = []
+    email_lines: dict[str, int] = {}
+    external_lines: dict[str, int] = {}
+    for line, row in table.rows:
+        values = _candidate_row(line, row, index, sources, openings, errors)
+        if values is None:
+            continue
+        for key, seen, column in ((values["email"].casefold(), email_lines, "email"),
+                                  (values["external_id"], external_lines, "external_id")):
+            if key and key in seen:
+                errors.append(f"row {line}, column {column}: duplicate of row {seen[key]} "
+                              f"(same {column.replace('_', ' ')})")
+                values = None
+                break
+        if values is None:
+            continue
+        email_lines[values["email"].casefold()] = line
+        if values["external_id"]:
+            external_lines[values["external_id"]] = line
+        parsed.append(values)
+    if errors:
+        raise ImportRefused(errors)
+    return _write_candidates(parsed)
+
+
+def _candidate_row(line: int, row: dict, index: CandidateIndex, sources: dict,
+                   openings: dict, errors: list) -> dict | None:
+    problems = []
+
+    def problem(column: str, text: str) -> None:
+        problems.append(f"row {line}, column {column}: {text}")
+
+    for column in CANDIDATE_TEXT:
+        text = row.get(column, "")
+        limit = Candidate._meta.get_field(column).max_length
+        if len(text) > limit:
+            problem(column, f"{len(text):,} characters; at most {limit}")
+        elif not text and column in CANDIDATE_COLUMNS:
+            problem(column, "empty" + ("; the email address is the key of the import, every "
+                                       "row needs one" if column == "email" else ""))
+    email = row["email"]
+    if email and len(email) <= Candidate._meta.get_field("email").max_length:
+        try:
+            validate_email(email)
+        except ValidationError:
+            problem("email", f"'{_shown(email)}' is not an email address")
+    matches = index.by_email.get(email.casefold(), [])
+    if len(matches) > 1:
+        problem("email", f"'{_shown(email)}' matches {len(matches)} stored candidates whose "
+                "emails differ only in capitals; merge them in the HR workspace first")
+    pk = matches[0] if len(matches) == 1 else None
+    stored_external, stored_source = index.rows.get(pk, ("", None))
+    external = row.get("external_id", "")
+    if external:
+        holder = index.by_external.get(external)
+        if not EXTERNAL_ID.fullmatch(external):
+            problem("external_id", f"'{_shown(external)}' is not 1 to 64 letters, digits, "
+                    "dots, colons, underscores or hyphens")
+        elif stored_external and stored_external != external:
+            problem("external_id", f"this candidate's external id is '{stored_external}'; the "
+                    "import does not change an external id (the applicant-tracking system "
+                    "uses it)")
+        elif holder is not None and holder != pk:
+            problem("external_id", f"'{external}' is another candidate's external id")
+    source = None
+    if row.get("source"):
+        source = sources.get(row["source"].casefold())
+        if source is None or not (source.active or source.pk == stored_source):
+            active = [f"{s.name} ({s.slug})" for s in
+                      sorted({s.pk: s for s in sources.values() if s.active}.values(),
+                             key=lambda s: (s.order, s.name))]
+            why = "unknown source" if source is None else "switched-off source"
+            problem("source", f"{why} '{_shown(row['source'])}'; use one of: "
+                    + (", ".join(active) if active else "(none: every source is switched off)")
+                    + ", or leave it empty")
+    opening = None
+    if row.get("opening"):
+        opening = openings.get(row["opening"].casefold())
+        if opening is None:
+            problem("opening", f"no opening with the slug '{_shown(row['opening'])}'")
+        elif opening.status == Opening.CLOSED:
+            problem("opening", f"'{opening.slug}' ({opening.title}) is closed; reopen it or "
+                    "leave the cell empty")
+    if problems:
+        errors.extend(problems)
+        return None
+    return {"line": line, "pk": pk, "email": email, "first_name": row["first_name"],
+            "last_name": row["last_name"], "phone": row.get("phone", ""),
+            "external_id": external, "source": source, "opening": opening}
+
+
+@transaction.atomic
+def _write_candidates(parsed: list[dict]) -> CandidateImportResult:
+    """Saves each new or changed candidate (one by one, so the search index follows) and
+    adds the applications."""
+    result = CandidateImportResult()
+    stored = Candidate.objects.in_bulk([v["pk"] for v in parsed if v["pk"]])
+    for values in parsed:
+        candidate = stored.get(values["pk"])
+        created = candidate is None
+        if created:
+            candidate = Candidate(email=values["email"])
+        wanted = {"first_name": values["first_name"], "last_name": values["last_name"]}
+        wanted.update({f: values[f] for f in ("phone", "external_id") if values[f]})
+        if values["source"] is not None:
+            wanted["source_id"] = values["source"].pk
+        changed = created or any(getattr(candidate, f) != v for f, v in wanted.items())
+        if changed:
+            for f, v in wanted.items():
+                setattr(candidate, f, v)
+            candidate.save()
+        what = ["created" if created else "updated"] if changed else []
+        if values["opening"] is not None:
+            _, added = add_application(candidate, values["opening"])
+            if added:
+                result.applications += 1
+                what.append(f"added to {values['opening'].title} at Applied")
+        if created:
+            result.created += 1
+        elif changed:
+            result.updated += 1
+        else:
+            result.unchanged += 1
+        if what:
+            result.changes.append(f"row {values['line']}: {candidate.full_name} "
+                                  f"<{candidate.email}>: {', '.join(what)}")
+    return result

@@ -49,4 +49,7 @@ urlpatterns = [
     path("tests/<int:pk>/analysis/", staff.test_analysis, name="test_analysis"),
     path("imports/psychometrics/", imports.psychometrics, name="import_psychometrics"),
     path("imports/performance/", imports.performance, name="import_performance"),
+    path("imports/candidates/", imports.candidates, name="import_candidates"),
+    path("imports/candidates/template.csv", imports.candidates_template,
+         name="import_candidates_template"),
 ]

@@ -42,6 +42,7 @@ ENTRIES = [
     ("SJT invitations", "assessments:invitation_list", "mail"),
     ("Import psychometrics", "assessments:import_psychometrics", "upload"),
     ("Import performance", "assessments:import_performance", "upload"),
+    ("Import candidates", "assessments:import_candidates", "upload"),
     ("Invite a colleague", "invite_user", "mail"),
     ("Back to the app", "home", "arrow-left"),
 ]

@@ -1,5 +1,7 @@
 """The hiring core: openings, hiring teams, candidates in the pipeline, producers, decisions."""
 
+import re
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -177,6 +179,10 @@ class CandidateForm(WagtailAdminModelForm):
             if self.instance.source_id is not None:
                 keep |= models.Q(pk=self.instance.source_id)
             field.queryset = CandidateSource.objects.filter(keep)
+
+
+# A candidate's external id as the API and the candidate import accept it.
+EXTERNAL_ID = re.compile(r"^[A-Za-z0-9._:\-]{1,64}$")
 
 
 class Candidate(index.Indexed, ClusterableModel):

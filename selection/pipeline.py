@@ -10,7 +10,7 @@ refuses those stages (``refuse_settling_stage``).
 from functools import partial
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .links import absolute_url
@@ -153,6 +153,28 @@ def move_to_stage(*, application: Application, stage: str, by, outcome: str = ""
             raise ValidationError({"outcome": decision_message(stage)})
         _decide(locked, outcome, rationale, by, reasons)
     return _move(locked, stage, by)
+
+
+def add_application(candidate, opening) -> tuple[Application, bool]:
+    """The candidate's application to the opening, created at the first stage (Applied)
+    when they have none there; returns (application, created).
+
+    The integration API and the candidate import both add candidates to an opening through
+    this. Two concurrent calls create one application: the loser of the race meets the
+    unique constraint and returns the winner's (after three such clashes the
+    IntegrityError is raised).
+    """
+    for attempt in range(3):
+        existing = Application.objects.filter(candidate=candidate, opening=opening).first()
+        if existing is not None:
+            return existing, False
+        try:
+            with transaction.atomic():
+                return Application.objects.create(candidate=candidate, opening=opening), True
+        except IntegrityError:
+            if attempt == 2:
+                raise
+    raise AssertionError("unreachable")
 
 
 OUTCOME_STAGES = {

@@ -1,16 +1,22 @@
-"""HR uploads psychometric results and producer performance."""
+"""HR uploads psychometric results, producer performance and candidates."""
 
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
 from django.shortcuts import render
+
+from selection.models import CandidateSource, Opening
 
 from .. import access
 from ..csvfile import ImportRefused
 from ..imports import (
+    CANDIDATE_COLUMNS,
+    CANDIDATE_OPTIONAL,
     PERFORMANCE_COLUMNS,
     PERFORMANCE_OPTIONAL,
     PSYCHOMETRIC_COLUMNS,
     PSYCHOMETRIC_OPTIONAL,
+    import_candidates,
     import_performance,
     import_psychometrics,
 )
@@ -20,7 +26,13 @@ KINDS = {
                       PSYCHOMETRIC_COLUMNS, PSYCHOMETRIC_OPTIONAL),
     "performance": ("Import producer performance", import_performance,
                     PERFORMANCE_COLUMNS, PERFORMANCE_OPTIONAL),
+    "candidates": ("Import candidates", import_candidates,
+                   CANDIDATE_COLUMNS, CANDIDATE_OPTIONAL),
 }
+# The template file offered on the candidate import page: the header and one example row.
+CANDIDATE_TEMPLATE = (",".join(CANDIDATE_COLUMNS + CANDIDATE_OPTIONAL) + "\r\n"
+                      + "Ada,Lovelace,ada.lovelace@example.com,020 7946 0000,ATS-1042,"
+                        "referral,\r\n")
 
 
 def _upload(request, kind: str):
@@ -28,6 +40,9 @@ def _upload(request, kind: str):
     title, run, required, optional = KINDS[kind]
     context = {"title": title, "kind": kind, "required": required, "optional": optional,
                "limit": settings.SELECTION_IMPORT_MAX_BYTES}
+    if kind == "candidates":
+        context["sources"] = CandidateSource.objects.filter(active=True)
+        context["openings"] = Opening.objects.exclude(status=Opening.CLOSED).order_by("slug")
     status = 200
     if request.method == "POST":
         upload = request.FILES.get("file")
@@ -56,3 +71,16 @@ def psychometrics(request):
 @login_required
 def performance(request):
     return _upload(request, "performance")
+
+
+@login_required
+def candidates(request):
+    return _upload(request, "candidates")
+
+
+@login_required
+def candidates_template(request):
+    access.require_hr(request)
+    response = HttpResponse(CANDIDATE_TEMPLATE, content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="candidates.csv"'
+    return response

@@ -5,7 +5,8 @@ sources and 30 hires who started and have 3-, 6- and 12-month outcomes. Built in
 interviews have a modest validity (a hire's latent ability drives both the ratings and,
 more weakly, the outcome), the judgment test's first dimension none (pure noise), and the
 agency's candidates rarely meet the knock-outs. An open DACH opening on the same profile
-has 40 candidates in the pipeline from the same four sources, for the pipeline page. The
+has 40 candidates in the pipeline from the same four sources, ten each, moved along on
+how they look on paper (which hides the agency's shortfall), for the pipeline page. The
 SDR profile gets 6 hires with outcomes: too few, so its page shows the small-n message
 instead of figures.
 """
@@ -46,10 +47,16 @@ def seed(stdout=None) -> dict[str, int]:
 
 
 def _stages(people, hires):
-    """Application stage per applicant number: by rank, hired/rejected or an open stage."""
-    ranked = sorted(people, key=lambda p: -p[3])
+    """Application stage per applicant number: a past cohort's top ``hires`` by rank are
+    hired, the others rejected. An open opening's candidates are spread over the open
+    stages by how they came across on paper, which does not show what a source's
+    candidates lack (their rank less the source's shift), so every source reaches the
+    interviews and the pipeline page shows how close each one comes to the profile."""
     if hires is None:
-        return {p[0]: OPEN_STAGES[min(9, 10 * k // len(ranked))] for k, p in enumerate(ranked)}
+        ranked = sorted(people, key=lambda p: -(p[3] - SOURCE_SHIFT[p[1]]))
+        return {p[0]: OPEN_STAGES[min(9, 10 * k // len(ranked))]
+                for k, p in enumerate(ranked)}
+    ranked = sorted(people, key=lambda p: -p[3])
     return {p[0]: "hired" if k < hires else "rejected" for k, p in enumerate(ranked)}
 
 

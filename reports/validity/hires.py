@@ -4,9 +4,10 @@ For a role profile, every application that reached Hired and whose start was rec
 (``Producer.hire``) is a hire; their outcome is the performance figure imported for a
 review point (3, 6 or 12 months). The predictors are what the hiring report showed:
 each instrument's score per dimension (z against the producers), each requirement's
-evidence level (1-5), the weighted level overall, the band, and the interviewers' mean
-recommendation. Figures come from ``reports.stats.predictive_validity``; below
-``MIN_HIRES`` hires with an outcome the page says so instead of showing them.
+mean interview rating (the structured interview is an instrument too) and evidence level
+(1-5), the weighted level overall, the band, and the interviewers' mean recommendation.
+Figures come from ``reports.stats.predictive_validity``; below ``MIN_HIRES`` hires with an
+outcome the page says so instead of showing them.
 """
 
 from __future__ import annotations
@@ -55,6 +56,8 @@ def _predictors(openings) -> tuple[dict[str, Predictor], dict[int, str], list]:
             for app_id in ids:
                 row = levels[app_id].head.rows[j]
                 put(f"level:{dim.slug}", dim.name, "Evidence level (1-5)", app_id, row.level)
+                put(f"interview:{dim.slug}", dim.name, "Interviews' mean rating (1-5)",
+                    app_id, row.interview)
         for (instrument, dim_id), values in evidence.scores.candidate_by_instrument.items():
             dim = next(d for d in evidence.dimensions if d.id == dim_id)
             name = names.get(instrument, instrument).removeprefix("the ")
@@ -154,7 +157,7 @@ def profile_validity(openings, *, review_months: int = 12,
     predictors, bands, dimensions = _predictors(openings)
     order = ["overall", "band", "recommendation"]
     for dim in dimensions:
-        order.append(f"level:{dim.slug}")
+        order += [f"level:{dim.slug}", f"interview:{dim.slug}"]
         order += sorted(k for k in predictors if k.startswith("instrument:")
                         and k.endswith(f":{dim.slug}"))
     rows = [_row(predictors[k], outcomes, ratios.get(k)) for k in order if k in predictors]

@@ -8,4 +8,6 @@ urlpatterns = [
     path("profiles/<int:pk>/pipeline.csv", views.profile_pipeline_csv,
          name="profile_pipeline_csv"),
     path("openings/<slug:slug>/pipeline/", views.opening_pipeline, name="opening_pipeline"),
+    path("openings/<slug:slug>/pipeline.csv", views.opening_pipeline_csv,
+         name="opening_pipeline_csv"),
 ]

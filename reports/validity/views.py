@@ -72,12 +72,24 @@ def profile_pipeline(request, pk):
     return _pipeline(request, openings, f"All openings for {profile.title}", profile=profile)
 
 
-@login_required
-def profile_pipeline_csv(request, pk):
-    profile, openings = access.profile_for_user(request, pk)
+def _funnel_csv(openings, name: str) -> HttpResponse:
+    """The funnel per source of these openings as CSV, every cell formula-safe."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="funnel-{profile.slug}.csv"'
+    response["Content-Disposition"] = f'attachment; filename="funnel-{name}.csv"'
     writer = csv.writer(response)
     for row in funnel_csv_rows(source_funnel(openings)):
         writer.writerow([safe_csv_cell(v) for v in row])
     return response
+
+
+@login_required
+def profile_pipeline_csv(request, pk):
+    profile, openings = access.profile_for_user(request, pk)
+    return _funnel_csv(openings, profile.slug)
+
+
+@login_required
+def opening_pipeline_csv(request, slug):
+    """The funnel of one opening, as its pipeline page shows it."""
+    opening = access.pipeline_opening_for_user(request, slug)
+    return _funnel_csv([opening], opening.slug)

@@ -95,6 +95,10 @@ MATRIX = {
                                          HR_ONLY),
     "assessments:import_performance": ("GET", lambda o: "/assessments/imports/performance/",
                                        HR_ONLY),
+    "assessments:import_candidates": ("GET", lambda o: "/assessments/imports/candidates/",
+                                      HR_ONLY),
+    "assessments:import_candidates_template": (
+        "GET", lambda o: "/assessments/imports/candidates/template.csv", HR_ONLY),
     "opening_calibration": ("GET", lambda o: f"/reports/openings/{o.slug}/calibration/",
                             MANAGERS),
     "opening_calibration_recompute": (

@@ -19,6 +19,8 @@ MATRIX: dict = {
     "profile_pipeline_csv": (
         "GET", lambda o: f"/reports/profiles/{_profile(o)}/pipeline.csv", MANAGERS),
     "opening_pipeline": ("GET", lambda o: f"/reports/openings/{o.slug}/pipeline/", MANAGERS),
+    "opening_pipeline_csv": (
+        "GET", lambda o: f"/reports/openings/{o.slug}/pipeline.csv", MANAGERS),
     # Refused for a candidate who is not hired (a message), but the view runs for managers.
     "application_start": (
         "POST", lambda o: f"/openings/{o.slug}/candidates/{o.app}/start/", MANAGERS),

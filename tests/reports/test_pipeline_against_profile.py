@@ -6,7 +6,7 @@ import pytest
 
 from reports.calibration.evidence import DimensionInfo
 from reports.hiring_report.headline import Requirement, headline
-from reports.validity.funnel import source_funnel
+from reports.validity.funnel import funnel_csv_rows, source_funnel
 from reports.validity.levels import CandidateLevels
 from reports.validity.pipeline import (
     PipelineEntry,
@@ -119,6 +119,19 @@ def test_funnel_counts_pass_rates_and_days_in_stage(opening):
     assert days["applied"] == (3, 2.0)      # A 2 days, C 10 days, D 1 day
     assert days["screening"] == (1, 3.0)
     assert days["interviewing"] == (1, 1.0)
+    # The same stays per source: Referral's A (B has not left Applied), Agency's C; D is
+    # still in screening, so "Not recorded" has one ended stay, in Applied.
+    per_source = {s: [(st["days"]["n"], st["days"]["median"]) for st in rows[s]["steps"][:3]]
+                  for s in rows}
+    assert per_source == {"Referral": [(1, 2.0), (1, 3.0), (1, 1.0)],
+                          "Agency": [(1, 10.0), (0, None), (0, None)],
+                          "Not recorded": [(1, 1.0), (0, None), (0, None)]}
+    # The CSV carries them, a row per source and step.
+    csv_rows = funnel_csv_rows(funnel)
+    assert csv_rows[0][-2:] == ["median days in from stage", "stays in from stage"]
+    referral = [r for r in csv_rows if r[0] == "Referral"]
+    assert referral[0] == ["Referral", "applied", "screening", 2, 1, 0.5, 0.0945, 0.9055, 2.0, 1]
+    assert referral[1][-2:] == [3.0, 1] and referral[3][-2:] == [None, 0]
 
 
 def test_funnel_csv_is_formula_safe(client, hr, opening):
@@ -130,3 +143,22 @@ def test_funnel_csv_is_formula_safe(client, hr, opening):
     assert response["Content-Type"].startswith("text/csv")
     body = response.content.decode()
     assert "'=HYPERLINK(1)" in body and "\n=HYPERLINK" not in body
+
+
+def test_an_openings_csv_is_its_own_funnel(client, hr, opening, library, manager):
+    other = factories.make_opening(library["profile"], manager=manager, slug="other")
+    factories.make_application(opening, "Ann", "Here", stage="applied")
+    for n in range(3):
+        factories.make_application(other, f"Ola{n}", "There", stage="applied")
+    client.force_login(hr)
+    page = client.get(f"/reports/openings/{opening.slug}/pipeline/").content.decode()
+    assert f'href="/reports/openings/{opening.slug}/pipeline.csv"' in page
+
+    def applied(url):
+        response = client.get(url)
+        assert response["Content-Type"].startswith("text/csv")
+        lines = response.content.decode().splitlines()
+        return sum(int(line.split(",")[3]) for line in lines[1:] if ",applied," in line)
+
+    assert applied(f"/reports/openings/{opening.slug}/pipeline.csv") == 1
+    assert applied(f"/reports/profiles/{opening.role_profile_id}/pipeline.csv") == 4

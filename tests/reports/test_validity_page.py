@@ -74,6 +74,14 @@ def test_correlations_on_the_page_equal_predictive_validity(client, manager, ope
     assert row["result"].pearson_ci_low == pytest.approx(expected.pearson_ci_low, abs=1e-12)
     assert row["offered_ratio"] == pytest.approx(applicant_sd_ratio(z_all, z), abs=1e-12)
     assert row["result"].corrected_r is None
+    # The interview is an instrument too: each hire's one rating on discovery, 3 + z rounded.
+    interview = next(r for r in response.context["rows"] if r["key"] == "interview:discovery")
+    ratings = np.clip(np.round(3 + z), 1, 5)
+    expected = predictive_validity(ratings, outcome)
+    assert interview["label"] == "Interviews' mean rating (1-5)"
+    assert interview["result"].n == 12
+    assert interview["result"].pearson_r == pytest.approx(expected.pearson_r, abs=1e-12)
+    assert interview["result"].spearman_rho == pytest.approx(expected.spearman_rho, abs=1e-12)
     text = response.content.decode()
     assert "Read this first: range restriction" in text
     assert "reached the top quartile within 12 months" in text
@@ -131,3 +139,38 @@ def test_query_count_does_not_grow_with_candidates(client, hr, library, intervie
         PsychometricScore.objects.create(scale=scale, candidate=app.candidate, score_type="t",
                                          score=50, z_score=0.0)
     assert _queries(client, url) == before
+
+
+def test_weight_suggestion_on_the_page_links_to_the_editor_and_changes_nothing(
+        client, hr, opening, library, interviewer):
+    """30 hires: discovery ratings rise with the outcome, the other two requirements' do
+    not, so discovery's interval lies wholly above theirs and only it is named."""
+    from competencies.models import RoleProfilePage
+
+    questions = {slug: Question.objects.create(dimension=library[slug], text=f"About {slug}.",
+                                               best_case="An example.")
+                 for slug in ("discovery", "negotiating", "resilience")}
+    rows = ["producer,period,performance,review_months"]
+    for n in range(30):
+        app = factories.make_application(opening, f"H{n}", "Hire", stage="hired")
+        card = Scorecard.objects.create(
+            interview=Interview.objects.create(application=app, interviewer=interviewer),
+            state=Scorecard.SUBMITTED, version=1, recommendation="yes")
+        ratings = {"discovery": 1 + n // 6, "negotiating": [3, 1, 5, 2, 4][n % 5],
+                   "resilience": [2, 5, 1, 4, 3][n % 5]}
+        for k, (slug, rating) in enumerate(ratings.items()):
+            Answer.objects.create(scorecard=card, question=questions[slug], sort_order=k,
+                                  rating=rating)
+        producer = start_hire(app, start_date=date(2025, 1, 6))
+        rows.append(f"{producer.email},2026-01,{60 + 2 * n},12")
+    import_performance(("\n".join(rows) + "\n").encode())
+    revisions = RoleProfilePage.objects.get(pk=opening.role_profile_id).revisions.count()
+    client.force_login(hr)
+    response = client.get(_url(opening))
+    assert [(s["row"]["key"], s["direction"]) for s in response.context["suggestions"]] == [
+        ("level:discovery", "above")]
+    text = response.content.decode()
+    assert "What the data says about the profile's weights" in text
+    assert f'href="/cms/pages/{opening.role_profile_id}/edit/"' in text
+    assert "goes through the approval workflow" in text
+    assert RoleProfilePage.objects.get(pk=opening.role_profile_id).revisions.count() == revisions

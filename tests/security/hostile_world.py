@@ -226,6 +226,9 @@ def pages(world) -> list[tuple[str, str, bool]]:
         ("manager", f"/interviews/openings/{slug}/calibration-session/", True),
         ("manager", f"/reports/openings/{slug}/calibration/", True),
         ("manager", f"/reports/openings/{slug}/candidates/{app.pk}/report/", True),
+        ("manager", f"/reports/openings/{slug}/pipeline/", True),
+        ("manager", f"/reports/profiles/{world.opening.role_profile_id}/pipeline/", True),
+        ("manager", f"/reports/profiles/{world.opening.role_profile_id}/validity/", False),
         ("manager", f"/assessments/roleplay/{rp_mine.pk}/", True),
         ("hr", f"/reports/fairness/{slug}/", False),
         ("hr", "/reports/fairness/", False),
@@ -234,6 +237,8 @@ def pages(world) -> list[tuple[str, str, bool]]:
         ("hr", "/assessments/tests/", True),
         ("hr", f"/assessments/tests/{world.test.pk}/analysis/", True),
         ("hr", "/cms/snippets/selection/candidate/", True),
+        # the active sources' names; the hostile one carries no alert (checked by name)
+        ("hr", "/assessments/imports/candidates/", False),
         ("interviewer", "/", True),
         ("interviewer", "/interviews/", True),
         ("interviewer", mine.get_absolute_url(), True),

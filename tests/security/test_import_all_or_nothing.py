@@ -15,15 +15,16 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import event, given
 from hypothesis import strategies as st
 
-from assessments.imports import import_performance, import_psychometrics
+from assessments.imports import import_candidates, import_performance, import_psychometrics
 from assessments.models import PerformanceRecord, PsychometricScale, PsychometricScore
-from selection.models import Candidate, Producer
+from selection.models import Application, Candidate, CandidateSource, Producer
 from tests import factories
 from tests.security.conftest import FUZZ, assert_no_live_markup, fingerprint
 
 pytestmark = pytest.mark.django_db
 
-TABLES = (PsychometricScore, PerformanceRecord, Producer, Candidate, PsychometricScale)
+TABLES = (PsychometricScore, PerformanceRecord, Producer, Candidate, PsychometricScale,
+          Application, CandidateSource)
 ERROR_FORM = re.compile(
     r"^(row \d+(, column [a-z0-9_]+)?: .+|The file (is|has) .+)$", re.DOTALL
 )
@@ -55,6 +56,18 @@ def world(library, application, hr):
     return {"candidate": application.candidate.email, "hr": hr}
 
 
+@pytest.fixture
+def candidate_world(world, application):
+    """Two active sources and one switched off; a closed opening beside the open one."""
+    factories.source("referral", "Referral")
+    factories.source("job-board", "Job board")
+    factories.source("print-ad", "Print ad", active=False)
+    closed = factories.make_opening(application.opening.role_profile, slug="closed-one")
+    closed.status = "closed"
+    closed.save()
+    return world
+
+
 def _people(draw) -> str:
     return draw(st.sampled_from([
         "ada.lovelace@example.com", "ADA.LOVELACE@EXAMPLE.COM", "EMP-1", "p2@example.com",
@@ -69,6 +82,10 @@ CLEAN = {
     "instrument": ["SPI", "spi"], "scale": ["Drive", "grit"],
     "score_type": ["T-score", "sten", "Percentile", "raw"],
     "tier": ["top", "", "Bottom"], "period": ["FY2024", "FY2025", "2025-Q1"],
+    "email": ["ada.lovelace@example.com", "New.Person@example.com", "x@example.org"],
+    "first_name": ["Ada", "Zoë", "<script>alert(1)</script>"], "last_name": ["Lovelace", "O'Neil"],
+    "phone": ["", "020 7946 0000"], "external_id": ["", "ATS-7"],
+    "source": ["", "referral", "Referral", "JOB-BOARD"], "opening": ["", "ae-test", "AE-TEST"],
 }
 
 
@@ -86,6 +103,12 @@ def _cells(draw, columns: list[str], clean: bool = False) -> list[str]:
         "tier": lambda: draw(st.sampled_from(["top", "Middle", "bottom", "", "best"])),
         "period": lambda: draw(st.sampled_from(["FY2024", "FY2025", "2025-Q1", "", "x" * 41,
                                                 "FY\x002025"]) | UNICODE),
+        "email": lambda: _people(draw),
+        "source": lambda: draw(st.sampled_from(["referral", "Job board", "print-ad", "",
+                                                "<b>unclosed"]) | UNICODE),
+        "opening": lambda: draw(st.sampled_from(["ae-test", "closed-one", "nope", ""])
+                                | UNICODE),
+        "external_id": lambda: draw(st.sampled_from(["ATS-1", "", "a b", "x" * 65])),
     }
     return [options.get(c, lambda: draw(NUMBERS))() for c in columns]
 
@@ -187,6 +210,25 @@ def test_performance_file_is_all_or_nothing(client, world, data):
         assert response.context["result"].rows == _data_rows(data)
         again = import_performance(data)
         assert again.created == again.updated == 0, "re-importing the same file changed rows"
+
+
+@FUZZ
+@given(data=csv_files(["first_name", "last_name", "email"],
+                      ["phone", "external_id", "source", "opening"]))
+def test_candidate_file_is_all_or_nothing(client, candidate_world, data):
+    world = candidate_world
+    """Names and phones get the generic hostile cells (numbers and any text)."""
+    client.force_login(world["hr"])
+    before = fingerprint(*TABLES)
+    response = _upload(client, "candidates", data)
+    after = fingerprint(*TABLES)
+    _check_outcome(response, before, after)
+    event(f"answered {response.status_code}")
+    if response.status_code == 200:
+        assert response.context["result"].rows == _data_rows(data)
+        again = import_candidates(data)
+        assert again.created == again.updated == again.applications == 0, \
+            "re-importing the same file changed rows"
 
 
 RAW_OVERFLOW = (b"person,instrument,scale,score,score_type,norm_mean,norm_sd\n"

@@ -1,6 +1,7 @@
 """Every page that shows typed text shows hostile payloads as text, never as markup."""
 
 import pytest
+from django.utils.html import escape
 
 from tests.security.conftest import assert_no_live_markup
 from tests.security.hostile_world import pages
@@ -27,6 +28,9 @@ def test_every_page_shows_typed_payloads_as_text(client, hostile):
     html = client.get(hostile.application.get_absolute_url()).content.decode()
     assert ESCAPED in html  # the candidate's name, as text
     assert "&lt;font size=80&gt;BIG&lt;/font&gt;" in html
+    client.force_login(hostile.users["hr"])
+    html = client.get("/assessments/imports/candidates/").content.decode()
+    assert f"{escape(hostile.application.candidate.source.name)} (<code>hostile</code>)" in html
 
     card = hostile.scorecards[0]
     client.force_login(hostile.users["interviewer"])

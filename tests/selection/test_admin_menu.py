@@ -14,6 +14,7 @@ EXPECTED = {
     "SJT invitations": "/assessments/invitations/",
     "Import psychometrics": "/assessments/imports/psychometrics/",
     "Import performance": "/assessments/imports/performance/",
+    "Import candidates": "/assessments/imports/candidates/",
     "Invite a colleague": "/people/invite/",
     "Back to the app": "/",
 }
