@@ -243,3 +243,26 @@ def test_a_client_registers_its_endpoint_and_pages_its_deliveries(ats, make_api)
     assert seen == made[::-1]
     other = make_api(name="Other ATS")
     assert other.get(f"/webhooks/{endpoint_id}/deliveries").status_code == 404
+
+
+def test_a_submitted_scorecard_is_an_event_without_its_words(
+        cohort_opening, manager, django_capture_on_commit_callbacks):
+    from interviews import scoring
+    from interviews.models import Interview, Scorecard
+
+    ada = cohort_opening.applications_by_name["Ada"]
+    card = Scorecard.objects.create(
+        interview=Interview.objects.create(application=ada, interviewer=manager))
+    with Receiver() as receiver:
+        endpoint_for(receiver, events=["scorecard.submitted"])
+        with django_capture_on_commit_callbacks(execute=True):
+            scoring.save_draft(scorecard=card, by=manager, base_version=card.version, data={
+                "recommendation": "yes", "rationale": "Walked through a lost deal candidly."})
+            scoring.submit_scorecard(scorecard=card, by=manager, base_version=card.version)
+    [got] = receiver.received
+    assert got["valid"]
+    body = json.loads(got["body"])
+    assert body["event"] == "scorecard.submitted"
+    assert (body["data"]["scorecard_id"], body["data"]["state"],
+            body["data"]["application_id"]) == (card.pk, "submitted", ada.pk)
+    assert "lost deal" not in got["body"].decode()
