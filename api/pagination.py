@@ -1,4 +1,5 @@
-"""Cursor pagination: an opaque cursor names the last id seen; pages never skip or repeat."""
+"""Cursor pagination: an opaque cursor names the last id seen; pages never skip or repeat
+(oldest first, or newest first for logs such as webhook deliveries)."""
 
 import base64
 
@@ -25,10 +26,19 @@ def encode(last_id: int) -> str:
     return base64.urlsafe_b64encode(f"after:{last_id}".encode()).decode().rstrip("=")
 
 
-def page(queryset, cursor: str | None, limit: int) -> tuple[list, str | None]:
-    """Up to ``limit`` rows after the cursor in id order, and the cursor of the next page."""
+def page(queryset, cursor: str | None, limit: int, *,
+         newest_first: bool = False) -> tuple[list, str | None]:
+    """Up to ``limit`` rows past the cursor in id order (descending with ``newest_first``),
+    and the cursor of the next page (None on the last page)."""
     limit = max(1, min(limit, MAX_LIMIT))
-    rows = list(queryset.filter(pk__gt=decode(cursor)).order_by("pk")[: limit + 1])
+    last = decode(cursor)
+    if newest_first:
+        queryset = queryset.order_by("-pk")
+        if last:
+            queryset = queryset.filter(pk__lt=last)
+    else:
+        queryset = queryset.filter(pk__gt=last).order_by("pk")
+    rows = list(queryset[: limit + 1])
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, (encode(rows[-1].pk) if more else None)

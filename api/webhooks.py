@@ -173,7 +173,13 @@ def deliver(delivery_id: int) -> str:
 
 def send_due() -> int:
     """Attempts every pending delivery whose time has come (for task backends that cannot
-    run a task later; ``manage.py send_webhooks``). Returns how many were attempted."""
+    run a task later; ``manage.py send_webhooks``). Returns how many were attempted.
+
+    With a backend that can (django-tasks-db), each retry is already a queued task, so this
+    does nothing: attempting here as well would send the event twice and shorten the backoff.
+    """
+    if default_task_backend.supports_defer:
+        return 0
     due = WebhookDelivery.objects.select_related("endpoint").filter(
         status=WebhookDelivery.PENDING, next_attempt_at__lte=timezone.now())
     count = 0

@@ -10,8 +10,10 @@ the network and the web server. It times:
 * ``--upserts`` calls of PUT /api/v1/candidates/{id}, each a new candidate (then the same
   ones again, which change nothing), and PUT .../applications/{opening} for each;
 * ``--reads`` calls of GET /api/v1/applications/{id}/results for a scored demo candidate,
-  before the upserts and after them (the opening then has 1,000 more candidates, and the
-  results, like the report page, calibrate the whole opening on each read).
+  before the upserts and after them (the opening then has 1,000 more candidates). The demo
+  opening has an interviewer still to submit, so the results are computed under the blind
+  rule: the first read calibrates the whole opening, the next ones reuse it from the cache
+  (``reports.calibration.blinding.blinded_calibration``) while the evidence is unchanged.
 
 Prints the total, median and 95th percentile; asserts nothing.
 """

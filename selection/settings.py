@@ -286,6 +286,11 @@ SELECTION_PACKET_RETENTION_DAYS = float(os.environ.get("SELECTION_PACKET_RETENTI
 # recompute is queued (new evidence queues one anyway). Seconds; a day by default.
 SELECTION_CALIBRATION_MAX_AGE_SECONDS = float(
     os.environ.get("SELECTION_CALIBRATION_MAX_AGE_SECONDS", 24 * 3600))
+# A calibration computed for a reader blind scoring withholds scorecards from (the API's
+# results, a report read by someone still to submit) is cached with a hash of the evidence
+# it was computed from; this only bounds how long an unread one takes memory.
+SELECTION_BLIND_CALIBRATION_CACHE_SECONDS = float(
+    os.environ.get("SELECTION_BLIND_CALIBRATION_CACHE_SECONDS", 3600))
 
 # The integration API (api/, docs/api.md): calls per client per minute (429 beyond, with
 # Retry-After), the largest request body, and webhook delivery.

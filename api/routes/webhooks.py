@@ -5,7 +5,7 @@ from datetime import datetime
 from ninja import Router, Schema, Status
 from pydantic import Field
 
-from api import webhooks
+from api import pagination, webhooks
 from api.errors import not_found
 from api.models import WebhookDelivery, WebhookEndpoint
 from api.service import needs
@@ -36,6 +36,11 @@ class DeliveryOut(Schema):
     last_status_code: int | None
     created_at: datetime
     delivered_at: datetime | None
+
+
+class DeliveryPage(Schema):
+    items: list[DeliveryOut]
+    next_cursor: str | None
 
 
 def endpoint_out(endpoint, *, secret: bool = False) -> dict:
@@ -80,9 +85,12 @@ def delete_endpoint(request, endpoint_id: int):
 
 @router.get(
     "/webhooks/{endpoint_id}/deliveries", auth=needs("webhooks:manage"),
-    response=list[DeliveryOut],
-            summary="The endpoint's latest deliveries")
-def list_deliveries(request, endpoint_id: int):
+    response=DeliveryPage, summary="The endpoint's deliveries, newest first")
+def list_deliveries(request, endpoint_id: int, cursor: str | None = None, limit: int = 50):
+    """Newest first; follow ``next_cursor`` for older ones (a replay is a new delivery
+    with the same ``event_id``)."""
     client = request.auth
     endpoint = _own(client, endpoint_id)
-    return list(WebhookDelivery.objects.filter(endpoint=endpoint)[:100])
+    rows, next_cursor = pagination.page(WebhookDelivery.objects.filter(endpoint=endpoint),
+                                        cursor, limit, newest_first=True)
+    return {"items": rows, "next_cursor": next_cursor}

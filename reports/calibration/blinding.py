@@ -13,7 +13,15 @@ mean, spread, knock-out check, agreement or leniency figure carries them either.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import hashlib
+from dataclasses import dataclass, fields, is_dataclass
+
+import numpy as np
+
+# How long a calibration computed for a blinded reader stays cached. Its key names the
+# evidence it was computed from, so it is never served for other evidence; the timeout only
+# frees the memory of openings nobody reads.
+DEFAULT_BLIND_CACHE_SECONDS = 3600
 
 INTERVIEWS_WITHHELD = (
     "Interview scorecards for {name} are withheld{whom}: {who} interview{s} this candidate "
@@ -128,6 +136,84 @@ def evidence_for_reader(opening, blind: Blind):
     return evidence_for_opening(opening, **kwargs)
 
 
+def blinded_calibration(opening, blind: Blind, *, fresh: bool = False) -> dict:
+    """``calibrate_opening`` on the evidence ``blind`` leaves to the reader, computed once
+    per evidence and withholding.
+
+    The stored snapshot cannot serve a reader who may not see everything (it carries the
+    scorecards they may not see), and a live opening usually has someone still to submit,
+    so without this every report and API read recalibrated the whole opening. The
+    snapshot's own staleness signal is time and events (``snapshots``: a snapshot older
+    than the maximum age, or a receiver queueing a recompute), which says nothing about
+    whether a payload matches the evidence now. So what is checked here is the evidence
+    itself: the reader's evidence is read (a few queries, no computing) and hashed with
+    what ``build_calibration`` reads besides it (the opening's id, slug and title, the
+    minimum cohort, the payload format) and what ``blind`` withholds. A submitted
+    scorecard, a new judgment-test attempt, an import, a new producer or candidate, a
+    changed requirement: each changes the hash, and the next read computes anew.
+
+    One cache entry per opening and withholding holds the latest payload with its hash
+    (a payload of a thousand candidates is large: older evidence's are replaced, not kept
+    beside it until they time out). Any cache Django is configured with will do (the
+    default is per process); ``fresh`` computes without the cache.
+    """
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from reports.calibration import compute
+
+    evidence = evidence_for_reader(opening, blind)
+    min_n = settings.SELECTION_MIN_COHORT
+    if fresh:
+        return compute.calibrate_opening(opening, evidence=evidence, min_n=min_n)
+    withheld = (sorted(blind.interviews), sorted(blind.roleplays))
+    digest = hashlib.sha256()
+    _digest((compute.PAYLOAD_FORMAT, opening.pk, opening.slug, opening.title, min_n,
+             withheld, evidence), digest)
+    signature = digest.hexdigest()
+    whom = hashlib.sha256(repr(withheld).encode()).hexdigest()
+    key = f"reports:blinded-calibration:{opening.pk}:{whom}"
+    cached = cache.get(key)
+    if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == signature:
+        return cached[1]
+    payload = compute.calibrate_opening(opening, evidence=evidence, min_n=min_n)
+    cache.set(key, (signature, payload), timeout=float(getattr(
+        settings, "SELECTION_BLIND_CALIBRATION_CACHE_SECONDS", DEFAULT_BLIND_CACHE_SECONDS)))
+    return payload
+
+
+def _digest(value, digest) -> None:
+    """Feeds ``value`` (evidence: dataclasses, numpy arrays, containers, plain values) into
+    ``digest`` whole: equal values give equal bytes, and the type and length of everything
+    go in, so no two different values are fed alike. Order is kept as it is (the
+    calibration may depend on it)."""
+    if isinstance(value, np.ndarray):
+        if value.dtype == object:
+            digest.update(b"O" + repr(value.shape).encode())
+            for item in value.ravel().tolist():
+                _digest(item, digest)
+        else:
+            digest.update(f"A{value.dtype.str}{value.shape}".encode())
+            digest.update(np.ascontiguousarray(value).tobytes())
+    elif is_dataclass(value) and not isinstance(value, type):
+        digest.update(f"D{type(value).__qualname__}".encode())
+        for f in fields(value):
+            _digest(getattr(value, f.name), digest)
+    elif isinstance(value, dict):
+        digest.update(f"M{len(value)}".encode())
+        for k, v in value.items():
+            _digest(k, digest)
+            _digest(v, digest)
+    elif isinstance(value, list | tuple | set | frozenset):
+        items = sorted(value, key=repr) if isinstance(value, set | frozenset) else value
+        digest.update(f"L{type(value).__name__}{len(items)}".encode())
+        for item in items:
+            _digest(item, digest)
+    else:  # str, int, float (repr is exact), bool, None, Decimal, dates
+        text = repr(value).encode()
+        digest.update(f"V{type(value).__name__}{len(text)}:".encode() + text)
+
+
 def blind_notes(opening, blind: Blind) -> list[str]:
     """Every withheld-evidence sentence for the opening's candidates (for whole-opening pages)."""
     if not blind:
@@ -154,9 +240,9 @@ def calibration_for_reader(opening, user, *, fresh: bool = False,
     """The calibration payload ``user`` may see (the page and ``calibrate --user``).
 
     Without anything withheld it is the opening's latest stored snapshot (computed now
-    with ``fresh``). Otherwise it is
-    computed now from the evidence the reader may see and not stored (the stored snapshot
-    stays the whole picture for everyone else); its warnings open with what it leaves out.
+    with ``fresh``). Otherwise it is computed from the evidence the reader may see and not
+    stored (the stored snapshot stays the whole picture for everyone else), once per
+    evidence (``blinded_calibration``); its warnings open with what it leaves out.
     ``blind``: ``blind_for(user, opening)`` when the caller already has it. A stored
     snapshot's candidates come as ``stored_calibration`` gives them (``application_ids``,
     ``index``); a payload computed now has every candidate.
@@ -169,7 +255,7 @@ def calibration_for_reader(opening, user, *, fresh: bool = False,
         if fresh:
             return calibrate_opening(opening)
         return stored_calibration(opening, application_ids=application_ids, index=index)[0]
-    payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
+    payload = blinded_calibration(opening, blind, fresh=fresh)
     payload["warnings"] = blind_notes(opening, blind) + payload["warnings"]
     return payload
 

@@ -32,10 +32,9 @@ from reports.calibration.blinding import (
     NOBODY,
     Blind,
     blind_for,
-    evidence_for_reader,
+    blinded_calibration,
     exercise_titles,
 )
-from reports.calibration.compute import calibrate_opening
 from reports.calibration.presentation import agreement_summary
 from reports.calibration.snapshots import Freshness, stored_calibration
 from reports.calibration.summaries import cohort_means
@@ -122,11 +121,13 @@ def opening_context(opening, blind: Blind = NOBODY, *, application_ids: Collecti
 
     For a reader who may see everything it is the stored snapshot (``stored_calibration``;
     ``application_ids``: the reports' applications, which it must know). Scorecards ``blind``
-    withholds from the reader are left out before anything is computed, so then (and with
-    ``fresh``) the calibration is computed now and not stored.
+    withholds from the reader are left out before anything is computed, so then the
+    calibration is computed from that evidence and not stored, once per evidence and
+    withholding (``blinded_calibration``: repeated reads of a live opening, where someone
+    has always still to submit, do not recompute it); with ``fresh`` it is computed now.
     """
     if blind or fresh:
-        payload = calibrate_opening(opening, evidence=evidence_for_reader(opening, blind))
+        payload = blinded_calibration(opening, blind, fresh=fresh)
         freshness = Freshness(datetime.fromisoformat(payload["computed_at"]), False)
     else:
         payload, freshness = stored_calibration(opening, application_ids=application_ids)

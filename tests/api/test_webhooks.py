@@ -175,3 +175,94 @@ def test_a_completed_test_and_a_recomputed_calibration_are_events(
     assert bodies[0]["data"]["kind"] == "sjt" and bodies[0]["data"]["test_id"] == test.pk
     assert bodies[1]["data"]["opening"] == application.opening.slug
     assert all(r["valid"] for r in receiver.received)
+
+
+def test_a_failed_attempt_queues_its_retry_as_a_task_at_the_backoff_time(
+        application, settings):
+    """With a backend that runs tasks later (django-tasks-db in production), the retry is a
+    task queued for the backoff time; the send_webhooks command then leaves it alone."""
+    from django_tasks import default_task_backend
+
+    settings.TASKS = {"default": {"BACKEND": "django_tasks.backends.dummy.DummyBackend"}}
+    with Receiver(statuses=[500]) as receiver:
+        endpoint = endpoint_for(receiver)
+        delivery = WebhookDelivery.objects.create(
+            endpoint=endpoint, event="application.stage_changed", event_id="e5", payload={})
+        delivery = webhooks.attempt_delivery(delivery)
+    [queued] = default_task_backend.results
+    assert queued.task.name == "deliver" and queued.args == [delivery.pk]
+    assert queued.task.run_after == delivery.next_attempt_at
+    WebhookDelivery.objects.filter(pk=delivery.pk).update(
+        next_attempt_at=timezone.now() - timedelta(seconds=1))
+    assert webhooks.send_due() == 0
+    assert len(receiver.received) == 1
+
+
+def test_hr_sends_a_failed_delivery_again_from_the_webhooks_page(
+        client, hr, application, settings, django_capture_on_commit_callbacks):
+    settings.SELECTION_WEBHOOK_MAX_ATTEMPTS = 1
+    with Receiver(statuses=[500]) as receiver:
+        endpoint = endpoint_for(receiver)
+        delivery = webhooks.attempt_delivery(WebhookDelivery.objects.create(
+            endpoint=endpoint, event="application.stage_changed", event_id="e6",
+            payload={"application_id": application.pk}))
+        assert (delivery.status, delivery.attempts, delivery.last_status_code) == (
+            "failed", 1, 500)
+        client.force_login(hr)
+        page = client.get("/integrations/webhooks/").content.decode()
+        assert "Failed" in page and f"/integrations/deliveries/{delivery.pk}/replay/" in page
+        with django_capture_on_commit_callbacks(execute=True):
+            response = client.post(f"/integrations/deliveries/{delivery.pk}/replay/")
+    assert response.status_code == 302
+    assert [json.loads(r["body"])["id"] for r in receiver.received] == ["e6", "e6"]
+    assert all(r["valid"] for r in receiver.received)
+    copy = WebhookDelivery.objects.exclude(pk=delivery.pk).get(event_id="e6")
+    assert (copy.status, copy.attempts, copy.last_status_code) == ("delivered", 1, 200)
+    delivery.refresh_from_db()
+    assert delivery.status == "failed"
+
+
+def test_a_client_registers_its_endpoint_and_pages_its_deliveries(ats, make_api):
+    created = ats.post("/webhooks", {"url": "http://127.0.0.1:9/h",
+                                     "events": ["decision.recorded"]})
+    assert created.status_code == 201 and created.json()["secret"].startswith("whsec_")
+    endpoint_id = created.json()["id"]
+    assert ats.get("/webhooks").json()[0]["secret"] is None
+    made = [WebhookDelivery.objects.create(endpoint_id=endpoint_id, event="decision.recorded",
+                                           event_id=f"d{n}", payload={}).event_id
+            for n in range(5)]
+    seen, cursor = [], None
+    while True:
+        params = {"limit": 2, **({"cursor": cursor} if cursor else {})}
+        body = ats.get(f"/webhooks/{endpoint_id}/deliveries", **params).json()
+        assert len(body["items"]) <= 2
+        seen += [d["event_id"] for d in body["items"]]
+        cursor = body["next_cursor"]
+        if not cursor:
+            break
+    assert seen == made[::-1]
+    other = make_api(name="Other ATS")
+    assert other.get(f"/webhooks/{endpoint_id}/deliveries").status_code == 404
+
+
+def test_a_submitted_scorecard_is_an_event_without_its_words(
+        cohort_opening, manager, django_capture_on_commit_callbacks):
+    from interviews import scoring
+    from interviews.models import Interview, Scorecard
+
+    ada = cohort_opening.applications_by_name["Ada"]
+    card = Scorecard.objects.create(
+        interview=Interview.objects.create(application=ada, interviewer=manager))
+    with Receiver() as receiver:
+        endpoint_for(receiver, events=["scorecard.submitted"])
+        with django_capture_on_commit_callbacks(execute=True):
+            scoring.save_draft(scorecard=card, by=manager, base_version=card.version, data={
+                "recommendation": "yes", "rationale": "Walked through a lost deal candidly."})
+            scoring.submit_scorecard(scorecard=card, by=manager, base_version=card.version)
+    [got] = receiver.received
+    assert got["valid"]
+    body = json.loads(got["body"])
+    assert body["event"] == "scorecard.submitted"
+    assert (body["data"]["scorecard_id"], body["data"]["state"],
+            body["data"]["application_id"]) == (card.pk, "submitted", ada.pk)
+    assert "lost deal" not in got["body"].decode()
