@@ -17,7 +17,8 @@ Interview ratings are kept on their own 1-5 anchored scale: they are not combine
 instrument scores (producers are never interviewed, so they cannot be compared), and
 serve the interviewer-agreement figures and the knock-out check.
 
-The functions below ``evidence_for_opening`` are pure: lists in, numpy matrices out.
+The functions below ``evidence_for_opening`` are pure: lists or columns in, numpy matrices
+out; the instrument scores are aggregated as columns (``standardising``).
 """
 
 from __future__ import annotations
