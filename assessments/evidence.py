@@ -16,16 +16,18 @@ every hire whose performance arrives, and an amended candidate scorecard shows t
 """
 
 from collections import defaultdict
+from dataclasses import dataclass
 from typing import NamedTuple
 
+import numpy as np
 from django.db.models import Avg, Q
 
 from .models import PsychometricScore, RoleplayRating, RoleplayScorecard, SJTAttempt
 
 
 class InstrumentScore(NamedTuple):
-    """One score (a named tuple: a recalibration makes some 100,000 of them at 5,000
-    producers, and a tuple is several times cheaper to make and read than a dataclass)."""
+    """One score, as a row (``instrument_scores``); a recalibration reads them as columns
+    (``instrument_score_columns``) and makes no object per score."""
 
     person_kind: str   # "producer" or "candidate"
     person_id: int     # Producer.pk or Candidate.pk
@@ -37,35 +39,96 @@ class InstrumentScore(NamedTuple):
     #                    psychometric: the z-score)
 
 
-def _person(candidate_id, producer_id) -> tuple[str, int]:
-    return ("candidate", candidate_id) if candidate_id else ("producer", producer_id)
+@dataclass(frozen=True)
+class ScoreColumns:
+    """Scores as columns: entry i of every array is one score (one ``InstrumentScore``).
+
+    At 5,000 producers a recalibration reads some 75,000 scores; as five arrays they cost
+    no Python object each, and the calibration aggregates them with array operations.
+    """
+
+    instrument_names: list[str]  # ``instrument`` holds positions in this list
+    producer: np.ndarray         # bool: a producer's score (else a candidate's)
+    person_id: np.ndarray        # int: Producer.pk or Candidate.pk
+    instrument: np.ndarray       # int: position in ``instrument_names``
+    dimension_id: np.ndarray     # int
+    score: np.ndarray            # float, NaN where there is none
+
+    def __len__(self) -> int:
+        return len(self.score)
+
+    def rows(self) -> list[InstrumentScore]:
+        names = self.instrument_names
+        return [
+            InstrumentScore("producer" if producer else "candidate", person_id,
+                            names[instrument], dimension_id, None if score != score else score)
+            for producer, person_id, instrument, dimension_id, score in zip(
+                self.producer.tolist(), self.person_id.tolist(), self.instrument.tolist(),
+                self.dimension_id.tolist(), self.score.tolist(), strict=True)
+        ]
+
+
+class _Columns:
+    """Scores gathered column by column while the rows are read (lists of plain numbers,
+    no object per score), then turned into ``ScoreColumns``."""
+
+    def __init__(self) -> None:
+        self.names: dict[str, int] = {}
+        self.producer: list[bool] = []
+        self.person_id: list[int] = []
+        self.instrument: list[int] = []
+        self.dimension_id: list[int] = []
+        self.score: list[float | None] = []
+
+    def code(self, name: str) -> int:
+        code = self.names.get(name)
+        if code is None:
+            code = self.names[name] = len(self.names)
+        return code
+
+    def columns(self) -> ScoreColumns:
+        return ScoreColumns(
+            instrument_names=list(self.names),
+            producer=np.array(self.producer, dtype=bool),
+            person_id=np.array(self.person_id, dtype=np.int64),
+            instrument=np.array(self.instrument, dtype=np.intp),
+            dimension_id=np.array(self.dimension_id, dtype=np.int64),
+            score=np.array(self.score, dtype=float),
+        )
 
 
 def instrument_scores(dimension_ids: list[int] | None = None,
                       candidate_ids=None) -> list[InstrumentScore]:
-    """Every score on the given dimensions (all dimensions when None).
+    """Every score on the given dimensions (all dimensions when None), as rows.
+
+    ``instrument_score_columns`` as a list of ``InstrumentScore``, in the same order.
+    """
+    return instrument_score_columns(dimension_ids, candidate_ids).rows()
+
+
+def instrument_score_columns(dimension_ids: list[int] | None = None,
+                             candidate_ids=None) -> ScoreColumns:
+    """Every score on the given dimensions (all dimensions when None), as columns.
 
     ``candidate_ids`` (ids or a ``values("candidate_id")`` subquery): only these candidates'
     scores, and every producer's; None reads every candidate's. A hired producer with a
     tier also gets their candidate evidence on the instruments they have none of their
     own on (see the module's docstring): three more queries and one for the links, however
-    many hires there are.
+    many hires there are. The judgment tests' scores come first, then the roleplays', the
+    psychometric scales' and the hires'.
     """
     wanted = None if dimension_ids is None else {int(d) for d in dimension_ids}
-    scores = _read(wanted, lambda field: _people(field, candidate_ids))
-    return scores + hires_scores(scores, wanted)
+    scores = _Columns()
+    _read(scores, wanted, lambda field: _people(field, candidate_ids))
+    _add_hires_scores(scores, wanted)
+    return scores.columns()
 
 
-def _read(wanted: set[int] | None, who) -> list[InstrumentScore]:
-    """The three instruments' scores of the people ``who(field prefix)`` selects."""
-    sources = (_sjt_scores(who("invitation__")), _roleplay_scores(wanted, who("scorecard__")),
-               _psychometric_scores(wanted, who("")))
-    return [
-        score
-        for source in sources
-        for score in source
-        if wanted is None or score.dimension_id in wanted
-    ]
+def _read(out: _Columns, wanted: set[int] | None, who) -> None:
+    """Adds the three instruments' scores of the people ``who(field prefix)`` selects."""
+    _sjt_scores(out, wanted, who("invitation__"))
+    _roleplay_scores(out, wanted, who("scorecard__"))
+    _psychometric_scores(out, wanted, who(""))
 
 
 def instrument_family(instrument: str) -> str:
@@ -86,28 +149,40 @@ def hired_candidates() -> dict[int, list[int]]:
     return dict(out)
 
 
-def hires_scores(own: list[InstrumentScore], wanted: set[int] | None,
-                 hires: dict[int, list[int]] | None = None) -> list[InstrumentScore]:
-    """The hired producers' candidate evidence as theirs, on each instrument where ``own``
-    (the scores already read) has none of that producer's own.
+def _add_hires_scores(scores: _Columns, wanted: set[int] | None,
+                      hires: dict[int, list[int]] | None = None) -> None:
+    """Adds the hired producers' candidate evidence as theirs, on each instrument where
+    ``scores`` (those already read) has none of that producer's own.
 
     ``hires``: ``hired_candidates()`` when the caller has it. Four queries at most (none
     but the links' when there is no hire), whatever the number of hires.
     """
     hires = hired_candidates() if hires is None else hires
     if not hires:
-        return []
+        return
     hired = {p for producers in hires.values() for p in producers}
-    theirs = {(s.person_id, instrument_family(s.instrument)) for s in own
-              if s.person_id in hired and s.person_kind == "producer"}
+    names = list(scores.names)
+    theirs = {(person_id, instrument_family(names[code]))
+              for producer, person_id, code in zip(scores.producer, scores.person_id,
+                                                    scores.instrument, strict=True)
+              if producer and person_id in hired}
+    found = _Columns()
     ids = list(hires)
-    found = _read(wanted, lambda field: Q(**{f"{field}candidate__in": ids}))
-    return [
-        InstrumentScore("producer", producer_id, s.instrument, s.dimension_id, s.score)
-        for s in found if s.person_kind == "candidate"
-        for producer_id in hires.get(s.person_id, ())
-        if (producer_id, instrument_family(s.instrument)) not in theirs
-    ]
+    _read(found, wanted, lambda field: Q(**{f"{field}candidate__in": ids}))
+    found_names = list(found.names)
+    for producer, candidate_id, code, dimension_id, score in zip(
+            found.producer, found.person_id, found.instrument, found.dimension_id,
+            found.score, strict=True):
+        if producer:
+            continue
+        instrument = found_names[code]
+        for producer_id in hires.get(candidate_id, ()):
+            if (producer_id, instrument_family(instrument)) not in theirs:
+                scores.producer.append(True)
+                scores.person_id.append(producer_id)
+                scores.instrument.append(scores.code(instrument))
+                scores.dimension_id.append(dimension_id)
+                scores.score.append(score)
 
 
 def producer_sjt_totals(test_ids=None) -> dict[int, list[float]]:
@@ -152,20 +227,30 @@ def _people(field: str, candidate_ids) -> Q:
     return Q(**{f"{field}producer__isnull": False}) | Q(**{f"{field}candidate__in": candidate_ids})
 
 
-def _sjt_scores(who: Q) -> list[InstrumentScore]:
-    rows = SJTAttempt.objects.filter(who, completed_at__isnull=False).values_list(
+def _sjt_scores(out: _Columns, wanted: set[int] | None, who: Q) -> None:
+    rows = SJTAttempt.objects.filter(who, completed_at__isnull=False).order_by("pk").values_list(
         "invitation__test__slug", "invitation__candidate_id", "invitation__producer_id",
         "dimension_scores",
     )
-    scores = []
+    producer, person, instrument = out.producer.append, out.person_id.append, \
+        out.instrument.append
+    dimension, score = out.dimension_id.append, out.score.append
     for slug, candidate_id, producer_id, by_dimension in rows:
-        kind, pk = _person(candidate_id, producer_id)
-        for dimension_id, value in (by_dimension or {}).items():
-            scores.append(InstrumentScore(kind, pk, f"sjt:{slug}", int(dimension_id), value))
-    return scores
+        if not by_dimension:
+            continue
+        code = out.code(f"sjt:{slug}")
+        for dimension_id, value in by_dimension.items():
+            dimension_id = int(dimension_id)
+            if wanted is not None and dimension_id not in wanted:
+                continue
+            producer(not candidate_id)
+            person(candidate_id or producer_id)
+            instrument(code)
+            dimension(dimension_id)
+            score(value)
 
 
-def _roleplay_scores(wanted: set[int] | None, who: Q) -> list[InstrumentScore]:
+def _roleplay_scores(out: _Columns, wanted: set[int] | None, who: Q) -> None:
     ratings = RoleplayRating.objects.filter(
         who,
         scorecard__status=RoleplayScorecard.SUBMITTED, rating__isnull=False,
@@ -173,36 +258,43 @@ def _roleplay_scores(wanted: set[int] | None, who: Q) -> list[InstrumentScore]:
     if wanted is not None:
         ratings = ratings.filter(dimension_id__in=wanted)
     rows = (
-        ratings.values(
+        ratings.values_list(
             "scorecard__exercise__slug", "scorecard__candidate_id", "scorecard__producer_id",
             "dimension_id",
         )
         .annotate(mean=Avg("rating"))
         .order_by()
     )
-    return [
-        InstrumentScore(
-            *_person(row["scorecard__candidate_id"], row["scorecard__producer_id"]),
-            f"roleplay:{row['scorecard__exercise__slug']}", row["dimension_id"],
-            float(row["mean"]),
-        )
-        for row in rows
-    ]
+    codes: dict[str, int] = {}
+    for slug, candidate_id, producer_id, dimension_id, mean in rows:
+        code = codes.get(slug)
+        if code is None:
+            code = codes[slug] = out.code(f"roleplay:{slug}")
+        out.producer.append(not candidate_id)
+        out.person_id.append(candidate_id or producer_id)
+        out.instrument.append(code)
+        out.dimension_id.append(dimension_id)
+        out.score.append(mean)
 
 
-def _psychometric_scores(wanted: set[int] | None, who: Q) -> list[InstrumentScore]:
+def _psychometric_scores(out: _Columns, wanted: set[int] | None, who: Q) -> None:
     scores = PsychometricScore.objects.filter(who)
     if wanted is not None:
         scores = scores.filter(scale__dimension_id__in=wanted)
-    rows = scores.values_list(
-        "scale__instrument", "scale__scale", "scale__dimension_id", "candidate_id",
-        "producer_id", "z_score",
+    rows = scores.order_by("pk").values_list(
+        "scale_id", "scale__instrument", "scale__scale", "scale__dimension_id",
+        "candidate_id", "producer_id", "z_score",
     )
-    return [
-        InstrumentScore(*_person(candidate_id, producer_id),
-                        f"psychometric:{instrument}/{scale}", dimension_id, z)
-        for instrument, scale, dimension_id, candidate_id, producer_id, z in rows
-    ]
+    codes: dict[int, int] = {}
+    for scale_id, instrument, scale, dimension_id, candidate_id, producer_id, z in rows:
+        code = codes.get(scale_id)
+        if code is None:
+            code = codes[scale_id] = out.code(f"psychometric:{instrument}/{scale}")
+        out.producer.append(not candidate_id)
+        out.person_id.append(candidate_id or producer_id)
+        out.instrument.append(code)
+        out.dimension_id.append(dimension_id)
+        out.score.append(z)
 
 
 def instrument_titles(instruments) -> dict[str, str]:

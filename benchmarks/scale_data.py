@@ -54,7 +54,18 @@ def grow(slug: str, n_producers: int, n_candidates: int, stages: dict[str, int],
         print(f"adding {n_candidates - have} candidates ...", flush=True)
         add_candidates(opening, n_candidates - have, rng)
     set_stages(opening, stages)
+    refresh_planner_statistics()
     store_snapshot(opening)
+
+
+def refresh_planner_statistics() -> None:
+    """ANALYZE after the bulk inserts, as autovacuum would on a running server (it may be
+    off on a benchmark server): without it PostgreSQL plans for the demo's few rows."""
+    from django.db import connection
+
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
 
 
 def _templates(kind: str, people: list[int]) -> dict[int, dict]:

@@ -1,14 +1,16 @@
 """Interview evidence for the calibration engine: one rating per interviewer and dimension."""
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from django.db.models import Avg
 
 from .models import Answer, Scorecard
 
 
-@dataclass(frozen=True)
-class InterviewRating:
+class InterviewRating(NamedTuple):
+    """One interviewer's mean rating of one candidate on one dimension (a named tuple: an
+    opening of a thousand candidates has some ten thousand of them)."""
+
     application_id: int
     candidate_id: int
     interviewer_id: int
@@ -28,7 +30,7 @@ def interview_ratings(opening) -> list[InterviewRating]:
             scorecard__state__in=Scorecard.FINAL_STATES,
             rating__isnull=False,
         )
-        .values(
+        .values_list(
             "scorecard__interview__application_id",
             "scorecard__interview__application__candidate_id",
             "scorecard__interview__interviewer_id",
@@ -42,12 +44,6 @@ def interview_ratings(opening) -> list[InterviewRating]:
         )
     )
     return [
-        InterviewRating(
-            application_id=row["scorecard__interview__application_id"],
-            candidate_id=row["scorecard__interview__application__candidate_id"],
-            interviewer_id=row["scorecard__interview__interviewer_id"],
-            dimension_id=row["question__dimension_id"],
-            rating=float(row["mean"]),
-        )
-        for row in rows
+        InterviewRating(application_id, candidate_id, interviewer_id, dimension_id, float(mean))
+        for application_id, candidate_id, interviewer_id, dimension_id, mean in rows
     ]

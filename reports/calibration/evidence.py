@@ -17,19 +17,26 @@ Interview ratings are kept on their own 1-5 anchored scale: they are not combine
 instrument scores (producers are never interviewed, so they cannot be compared), and
 serve the interviewer-agreement figures and the knock-out check.
 
-The functions below ``evidence_for_opening`` are pure: lists in, numpy matrices out.
+The functions below ``evidence_for_opening`` are pure: lists or columns in, numpy matrices
+out; the instrument scores are aggregated as columns (``standardising``).
 """
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
 
-PRESTANDARDISED_PREFIX = "psychometric"
+from reports.calibration.standardising import (  # noqa: F401 (is_prestandardised: public)
+    PRESTANDARDISED_PREFIX,
+    SEQUENTIAL_SUM,
+    by_person,
+    columns_of,
+    is_prestandardised,
+    standardised,
+)
 
 Person = tuple[str, int]  # (person_kind, person_id)
 
@@ -117,15 +124,15 @@ class OpeningEvidence:
 
 
 def evidence_for_opening(
-    opening, *, instrument_scores: list | None = None, interview_ratings: list | None = None
+    opening, *, instrument_scores=None, interview_ratings: list | None = None
 ) -> OpeningEvidence:
     """Everything calibration needs for an opening, read from the database.
 
     Dimensions come from the opening's pinned role-profile revision; producers are those
     with a tier; candidates are the opening's applications. Scores and ratings come from
     ``assessments.evidence`` and ``interviews.evidence`` unless given (a caller that already
-    holds them, e.g. an import preview); a missing evidence module gives empty evidence
-    and a warning, never an error.
+    holds them, e.g. an import preview: a list, or ``ScoreColumns``); a missing evidence
+    module gives empty evidence and a warning, never an error.
     """
     from django.contrib.auth import get_user_model
 
@@ -193,16 +200,17 @@ def opening_candidates(opening):
     return opening.applications.values("candidate_id")
 
 
-def _instrument_scores(dimension_ids: list[int], warnings: list[str], candidate_ids) -> list:
+def _instrument_scores(dimension_ids: list[int], warnings: list[str], candidate_ids):
+    """The scores as columns (``assessments.evidence.ScoreColumns``), or [] without them."""
     try:
-        from assessments.evidence import instrument_scores
+        from assessments.evidence import instrument_score_columns
     except ImportError:
         warnings.append(
             "Test, roleplay and psychometric results cannot be read yet (the assessments "
             "module is not installed), so there is nothing to compare with the producers."
         )
         return []
-    return list(instrument_scores(dimension_ids=dimension_ids, candidate_ids=candidate_ids))
+    return instrument_score_columns(dimension_ids=dimension_ids, candidate_ids=candidate_ids)
 
 
 def _interview_ratings(opening, warnings: list[str]) -> list:
@@ -228,11 +236,6 @@ def _mean(values: list[float]) -> float:
     return values[0] if len(values) == 1 else float(np.mean(values))
 
 
-def is_prestandardised(instrument: str) -> bool:
-    """Psychometric results arrive as z-scores against the vendor norm."""
-    return instrument.lower().startswith(PRESTANDARDISED_PREFIX)
-
-
 def standardise(
     scores: Iterable, labels: dict[int, str] | None = None
 ) -> tuple[dict[tuple[str, int], dict[Person, float]], list[str]]:
@@ -252,54 +255,19 @@ def standardise_against_producers(
     Repeated scores of a person on one instrument and dimension are averaged first. The
     reference per (instrument, dimension id) is ``{"mean", "sd", "n"}`` over the producers
     with a score (``{"norm": "published"}`` for psychometric scales, taken as they are).
+    ``scores``: objects with person_kind, person_id, instrument, dimension_id and score,
+    or ``assessments.evidence.ScoreColumns``. Per pair, its people in the order they first
+    appear (``score_matrices`` does the same without a dictionary per pair).
     """
-    raw: dict[tuple[str, int], dict[Person, float | list[float]]] = {}
-    isfinite = math.isfinite
-    for s in scores:
-        score = s.score
-        if score is None:
-            continue
-        value = float(score)
-        if not isfinite(value):
-            continue
-        key = (s.instrument, s.dimension_id)
-        per_person = raw.get(key)
-        if per_person is None:
-            per_person = raw[key] = {}
-        person = (s.person_kind, s.person_id)
-        found = per_person.get(person)
-        # One score (the usual case) is kept as it is; a list only for repeats.
-        if found is None:
-            per_person[person] = value
-        elif found.__class__ is list:
-            found.append(value)
-        else:
-            per_person[person] = [found, value]
-    out: dict[tuple[str, int], dict[Person, float]] = {}
-    reference: dict[tuple[str, int], dict] = {}
-    warnings: list[str] = []
-    for (instrument, dim), per_person in sorted(raw.items(), key=lambda kv: (kv[0][1], kv[0][0])):
-        people = list(per_person)
-        values = np.fromiter((v if v.__class__ is float else float(np.mean(v))
-                              for v in per_person.values()), float, len(people))
-        if is_prestandardised(instrument):
-            out[(instrument, dim)] = dict(zip(people, values.tolist(), strict=True))
-            reference[(instrument, dim)] = {"norm": "published"}
-            continue
-        name = (labels or {}).get(dim, f"dimension {dim}")
-        producers = values[np.fromiter((p[0] == "producer" for p in people), bool, len(people))]
-        if producers.size < 2 or np.ptp(producers) == 0:
-            why = (
-                "fewer than two producers have a score"
-                if producers.size < 2 else "every producer scored the same"
-            )
-            warnings.append(f"{instrument} scores on {name} were left out: {why}.")
-            continue
-        mean, sd = float(producers.mean()), float(producers.std(ddof=1))
-        z = (values - mean) / sd
-        out[(instrument, dim)] = dict(zip(people, z.tolist(), strict=True))
-        reference[(instrument, dim)] = {"mean": mean, "sd": sd, "n": int(producers.size)}
-    return out, reference, warnings
+    result = standardised(columns_of(scores), labels=labels)
+    kinds = np.where(result.producer, "producer", "candidate").tolist()
+    people = list(zip(kinds, result.person_id.tolist(), strict=True))
+    z = result.z.tolist()
+    bounds = result.bounds.tolist()
+    out = {pair: dict(zip(people[bounds[k]:bounds[k + 1]], z[bounds[k]:bounds[k + 1]],
+                          strict=True))
+           for k, pair in enumerate(result.pairs)}
+    return out, result.reference, result.warnings
 
 
 def combine(z_scores: dict[tuple[str, int], dict[Person, float]]) -> dict[int, dict[Person, float]]:
@@ -312,11 +280,6 @@ def combine(z_scores: dict[tuple[str, int], dict[Person, float]]) -> dict[int, d
         dim: {person: _mean(zs) for person, zs in per_person.items()}
         for dim, per_person in collected.items()
     }
-
-
-def _column(per_person: dict[Person, float], kind: str, ids: Sequence[int]) -> np.ndarray:
-    """One instrument's z-scores for the given people (NaN where they have none)."""
-    return np.array([per_person.get((kind, pid), np.nan) for pid in ids], dtype=float)
 
 
 def _combined(columns: dict[tuple[str, int], np.ndarray], n: int,
@@ -341,27 +304,29 @@ def score_matrices(
     scores: Iterable, *, producer_ids: Sequence[int], candidate_ids: Sequence[int],
     dimension_ids: Sequence[int], labels: dict[int, str] | None = None,
 ) -> ScoreMatrices:
-    """Producers x dimensions and candidates x dimensions matrices of combined z-scores."""
-    wanted = set(dimension_ids)
-    z_scores, reference, warnings = standardise_against_producers(
-        (s for s in scores if s.dimension_id in wanted), labels=labels
-    )
+    """Producers x dimensions and candidates x dimensions matrices of combined z-scores.
+
+    ``scores``: as ``standardise_against_producers`` takes them; columns
+    (``assessments.evidence.ScoreColumns``) cost no Python object per score.
+    """
+    result = standardised(columns_of(scores), dimension_ids=dimension_ids, labels=labels)
+    producer_rows = by_person(result, producers=True, ids=producer_ids)
+    candidate_rows = by_person(result, producers=False, ids=candidate_ids)
     instruments: dict[int, list[str]] = {dim: [] for dim in dimension_ids}
     by_instrument, candidate_by_instrument = {}, {}
-    for (instrument, dim), per_person in z_scores.items():
+    for k, (instrument, dim) in enumerate(result.pairs):
         instruments[dim].append(instrument)
-        by_instrument[(instrument, dim)] = _column(per_person, "producer", producer_ids)
-        candidate_by_instrument[(instrument, dim)] = _column(per_person, "candidate",
-                                                             candidate_ids)
+        by_instrument[(instrument, dim)] = producer_rows[k]
+        candidate_by_instrument[(instrument, dim)] = candidate_rows[k]
     return ScoreMatrices(
         dimension_ids=list(dimension_ids),
         producers=_combined(by_instrument, len(producer_ids), dimension_ids),
         candidates=_combined(candidate_by_instrument, len(candidate_ids), dimension_ids),
         instruments={dim: sorted(names) for dim, names in instruments.items()},
         producer_by_instrument=by_instrument,
-        warnings=warnings,
+        warnings=result.warnings,
         candidate_by_instrument=candidate_by_instrument,
-        reference=reference,
+        reference=result.reference,
     )
 
 
@@ -414,14 +379,23 @@ def instrument_coverage(
 # --- pure: interview ratings -----------------------------------------------------------
 
 
-def _table(cells: dict[tuple, dict[int, list[float]]], targets: list) -> RatingTable:
-    rater_ids = sorted({r for target in targets for r in cells.get(target, {})})
-    column = {r: j for j, r in enumerate(rater_ids)}
+def _table(targets: list, rater: np.ndarray, rows: np.ndarray, value: np.ndarray) -> RatingTable:
+    """Targets x raters: ``value[k]`` is rater ``rater[k]``'s rating of target ``rows[k]``;
+    the raters are those with a rating here, by id."""
+    rater_ids, column = np.unique(rater, return_inverse=True)
     matrix = np.full((len(targets), len(rater_ids)), np.nan)
-    for i, target in enumerate(targets):
-        for rater, values in cells.get(target, {}).items():
-            matrix[i, column[rater]] = _mean(values)
-    return RatingTable(targets=targets, rater_ids=rater_ids, matrix=matrix)
+    matrix[rows, column] = value
+    return RatingTable(targets=targets, rater_ids=rater_ids.tolist(), matrix=matrix)
+
+
+def _group_means(group: np.ndarray, values: np.ndarray, n: int) -> np.ndarray:
+    """Per group 0..n-1 the mean of its values, exactly ``np.mean`` over them in the order
+    given (summed one after the other below ``SEQUENTIAL_SUM`` values, as numpy does)."""
+    count = np.bincount(group, minlength=n)
+    means = np.bincount(group, weights=values, minlength=n) / np.maximum(count, 1)
+    for g in np.flatnonzero(count >= SEQUENTIAL_SUM):
+        means[g] = float(np.mean(values[group == g]))
+    return means
 
 
 def rating_matrices(
@@ -431,26 +405,63 @@ def rating_matrices(
 
     Overall, each (application, dimension) pair is one target, so interviewers who split
     the questions still meet on the pairs they both rated. Only targets with at least one
-    rating are rows.
+    rating are rows. A rater's repeated ratings of one target are averaged; a candidate's
+    mean on a dimension is the mean of their raters' means (raters in the order they first
+    appear). ``ratings``: objects with application_id, interviewer_id, dimension_id and
+    rating, read once each; the rest is array operations.
     """
-    order = {a: n for n, a in enumerate(application_ids)}
     dims = list(dimension_ids)
-    cells: dict[tuple[int, int], dict[int, list[float]]] = defaultdict(lambda: defaultdict(list))
+    application, rater, dimension, rating = [], [], [], []
     for r in ratings:
-        if r.application_id not in order or r.dimension_id not in dims:
-            continue
-        if r.rating is None or not np.isfinite(float(r.rating)):
-            continue
-        cells[(r.application_id, r.dimension_id)][r.interviewer_id].append(float(r.rating))
-    pairs = sorted(cells, key=lambda t: (order[t[0]], dims.index(t[1])))
+        application.append(r.application_id)
+        rater.append(r.interviewer_id)
+        dimension.append(r.dimension_id)
+        rating.append(r.rating)
+    application = np.array(application, np.int64)
+    rater = np.array(rater, np.int64)
+    dimension = np.array(dimension, np.int64)
+    rating = np.array(rating, float)
+    # the position of each rating's application and dimension in the order asked for
+    app_ids = np.array(application_ids, np.int64)
+    app_sorted = np.argsort(app_ids, kind="stable")
+    dim_ids = np.array(dims, np.int64)
+    dim_sorted = np.argsort(dim_ids, kind="stable")
+    app_at = app_sorted[np.minimum(np.searchsorted(app_ids[app_sorted], application),
+                                   max(len(app_ids) - 1, 0))] if len(app_ids) else application
+    dim_at = dim_sorted[np.minimum(np.searchsorted(dim_ids[dim_sorted], dimension),
+                                   max(len(dim_ids) - 1, 0))] if len(dim_ids) else dimension
+    keep = np.isfinite(rating)
+    keep &= (app_ids[app_at] == application) if len(app_ids) else False
+    keep &= (dim_ids[dim_at] == dimension) if len(dim_ids) else False
+    app_at, dim_at, rater, rating = app_at[keep], dim_at[keep], rater[keep], rating[keep]
+
+    # targets: (application, dimension) pairs, in the applications' then dimensions' order
+    pair_keys, pair = np.unique(app_at * max(len(dims), 1) + dim_at, return_inverse=True)
+    # cells: one rater on one target, the mean of their ratings
+    raters, rater_code = np.unique(rater, return_inverse=True)
+    cell_keys, first, cell = np.unique(pair * max(len(raters), 1) + rater_code,
+                                       return_index=True, return_inverse=True)
+    cell_mean = _group_means(cell, rating, len(cell_keys))
+    order = np.lexsort((first, pair[first]))  # per target, raters as they first appear
+    cell_pair, cell_rater = pair[first][order], rater[first][order]
+    cell_mean = cell_mean[order]
+
+    pair_app = app_ids[pair_keys // max(len(dims), 1)] if len(pair_keys) else pair_keys
+    pair_dim = dim_ids[pair_keys % max(len(dims), 1)] if len(pair_keys) else pair_keys
+    targets = list(zip(pair_app.tolist(), pair_dim.tolist(), strict=True))
     by_dimension = {}
     for dim in dims:
-        targets = [t for t in pairs if t[1] == dim]
-        table = _table(cells, targets)
-        by_dimension[dim] = RatingTable([t[0] for t in targets], table.rater_ids, table.matrix)
+        rows = np.flatnonzero(pair_dim == dim)
+        mine = np.isin(cell_pair, rows)
+        table = _table([targets[i][0] for i in rows.tolist()], cell_rater[mine],
+                       np.searchsorted(rows, cell_pair[mine]), cell_mean[mine])
+        by_dimension[dim] = table
     means: dict[int, dict[int, float]] = defaultdict(dict)
-    for app, dim in pairs:
-        means[app][dim] = _mean([_mean(v) for v in cells[(app, dim)].values()])
+    for (app, dim), mean in zip(targets, _group_means(cell_pair, cell_mean,
+                                                      len(targets)).tolist(), strict=True):
+        means[app][dim] = mean
     return RatingMatrices(
-        by_dimension=by_dimension, overall=_table(cells, pairs), candidate_means=dict(means)
+        by_dimension=by_dimension,
+        overall=_table(targets, cell_rater, cell_pair, cell_mean),
+        candidate_means=dict(means),
     )
