@@ -11,6 +11,7 @@ from reports.calibration import compute
 from reports.calibration.compute import store_snapshot
 from reports.hiring_report.gather import candidate_report, opening_context
 from reports.models import CalibrationSnapshot
+from tests import factories
 from tests.reports.report_helpers import add_candidates
 
 DB_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -111,4 +112,27 @@ def test_report_page_queries_do_not_grow_with_candidates(client, cohort_opening,
     store_snapshot(cohort_opening)
     many = _report_queries(client, cohort_opening, ada)
     assert cohort_opening.applications.count() == 25
+    assert many == few
+
+
+@pytest.mark.django_db
+def test_report_page_queries_do_not_grow_with_producers(client, cohort_opening, manager):
+    from assessments.models import PsychometricScale, PsychometricScore
+    from selection.models import Producer
+
+    client.force_login(manager)
+    ada = cohort_opening.applications_by_name["Ada"]
+    store_snapshot(cohort_opening)
+    _report_queries(client, cohort_opening, ada)  # warm caches (fonts, site, profile)
+    few = _report_queries(client, cohort_opening, ada)
+    before = Producer.objects.count()
+    scales = list(PsychometricScale.objects.all())
+    for n in range(500, 560):
+        producer = factories.make_producer(n, "100.0", ("top", "middle", "bottom")[n % 3])
+        PsychometricScore.objects.bulk_create(
+            PsychometricScore(scale=s, producer=producer, score_type="t", score=50 + n % 7,
+                              z_score=(n % 7 - 3) / 3) for s in scales)
+    store_snapshot(cohort_opening)
+    many = _report_queries(client, cohort_opening, ada)
+    assert Producer.objects.count() == before + 60
     assert many == few
