@@ -1,10 +1,13 @@
 """HR uploads psychometric results, producer performance and candidates."""
 
+import csv
+
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpResponse
 from django.shortcuts import render
 
+from selection.csv_safety import safe_csv_cell
 from selection.models import CandidateSource, Opening
 
 from .. import access
@@ -30,9 +33,10 @@ KINDS = {
                    CANDIDATE_COLUMNS, CANDIDATE_OPTIONAL),
 }
 # The template file offered on the candidate import page: the header and one example row.
-CANDIDATE_TEMPLATE = (",".join(CANDIDATE_COLUMNS + CANDIDATE_OPTIONAL) + "\r\n"
-                      + "Ada,Lovelace,ada.lovelace@example.com,020 7946 0000,ATS-1042,"
-                        "referral,\r\n")
+CANDIDATE_TEMPLATE_ROWS = [
+    CANDIDATE_COLUMNS + CANDIDATE_OPTIONAL,
+    ["Ada", "Lovelace", "ada.lovelace@example.com", "020 7946 0000", "ATS-1042", "referral", ""],
+]
 
 
 def _upload(request, kind: str):
@@ -81,6 +85,9 @@ def candidates(request):
 @login_required
 def candidates_template(request):
     access.require_hr(request)
-    response = HttpResponse(CANDIDATE_TEMPLATE, content_type="text/csv; charset=utf-8")
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="candidates.csv"'
+    writer = csv.writer(response)
+    for row in CANDIDATE_TEMPLATE_ROWS:  # like every CSV we write, through the neutraliser
+        writer.writerow([safe_csv_cell(cell) for cell in row])
     return response
