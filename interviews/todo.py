@@ -13,6 +13,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.utils import timezone
+from django.utils.timesince import timesince
 
 from selection.dashboard import pinned_dimension_ids
 from selection.models import HiringTeamMember, Opening
@@ -129,6 +130,10 @@ def manager_week(openings: list[Opening], now=None) -> list[OpeningWeek]:
             interview.hours_late = int((now - interview.ends_at).total_seconds() // 3600)
             interview.last_reminder = (interview.sent_reminders[0]
                                        if interview.sent_reminders else None)
+            if interview.last_reminder:
+                sent = interview.last_reminder.sent_at
+                interview.reminded_ago = ("just now" if now - sent < timedelta(minutes=1)
+                                          else f"{timesince(sent, now)} ago")
             week.outstanding.append(interview)
         if now <= interview.starts_at < now + WEEK:
             week.this_week.append(interview)

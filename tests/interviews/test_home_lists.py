@@ -93,6 +93,21 @@ def test_manager_sees_whose_scorecard_is_late_and_when_it_was_reminded(
     assert interviewer.first_name in section
 
 
+def test_a_reminder_sent_within_the_minute_reads_just_now(
+        client, scheduled, manager, interviewer, mailed):
+    from interviews.reminders import send_scorecard_reminders
+
+    now = timezone.now()
+    with mailed():
+        book(scheduled, manager, (now - timedelta(hours=30)).astimezone(
+            Interview.objects.first().zone).replace(tzinfo=None))
+    send_scorecard_reminders(now=now)
+    client.force_login(manager)
+    page = client.get("/").content.decode()
+    section = page[page.index("Interviews in your openings"):]
+    assert "reminded just now" in section and "0\xa0minutes" not in section
+
+
 def _many(opening, manager, count, first=0):
     """``count`` more candidates, each with the plan's interviews scheduled for tomorrow."""
     for n in range(first, first + count):
