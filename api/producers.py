@@ -33,10 +33,12 @@ def _producer_errors(index: int, producer: Producer) -> list[dict]:
 def _performance_csv(rows: list[dict]) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
-    writer.writerow(["producer", "period", "performance", "tier"])
+    writer.writerow(["producer", "period", "performance", "tier", "review_months"])
     for row in rows:
+        review = row.get("review_months")
         writer.writerow([row["external_id"], row.get("period") or "",
-                         row.get("performance") or "", row.get("tier") or ""])
+                         row.get("performance") or "", row.get("tier") or "",
+                         "" if review is None else review])
     return out.getvalue().encode()
 
 
@@ -59,8 +61,18 @@ def _item_errors(messages: list[str], indexes: list[int]) -> list[dict]:
 def _upsert_rows(rows: list[dict]) -> tuple[dict, list[dict]]:
     existing = {p.external_id: p for p in Producer.objects.filter(
         external_id__in=[r["external_id"] for r in rows])}
-    emails = dict(Producer.objects.filter(
-        email__in=[r["email"] for r in rows]).values_list("email", "external_id"))
+    by_email = {p.email: p for p in Producer.objects.filter(
+        email__in=[r["email"] for r in rows])}
+    # A producer without an external id (a hire who started through Selection, or one
+    # typed in the workspace) is matched by email the first time and keeps the id after.
+    adopted = set()
+    for row in rows:
+        match = by_email.get(row["email"])
+        if match is not None and not match.external_id and row["external_id"] not in existing:
+            match.external_id = row["external_id"]
+            existing[row["external_id"]] = match
+            adopted.add(row["external_id"])
+    emails = {email: p.external_id for email, p in by_email.items()}
     counts = {"created": 0, "updated": 0, "unchanged": 0}
     errors, seen = [], {}
     for index, row in enumerate(rows):
@@ -77,7 +89,8 @@ def _upsert_rows(rows: list[dict]) -> tuple[dict, list[dict]]:
         producer = existing.get(external_id) or Producer(external_id=external_id)
         values = {f: row.get(f) if f == "hire_date" else (row.get(f) or "").strip()
                   for f in PRODUCER_FIELDS}
-        if producer.pk and all(getattr(producer, f) == v for f, v in values.items()):
+        if (producer.pk and external_id not in adopted
+                and all(getattr(producer, f) == v for f, v in values.items())):
             counts["unchanged"] += 1
             continue
         for f, v in values.items():

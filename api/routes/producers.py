@@ -23,6 +23,9 @@ class ProducerIn(Schema):
     period: str | None = Field(None, max_length=40, description="e.g. FY2025; with performance")
     performance: float | None = Field(None, description="e.g. quota attainment in percent")
     tier: str | None = Field(None, description="top, middle or bottom; empty: computed")
+    review_months: int | None = Field(
+        None, description="3, 6 or 12: the figure is a hire's review at that point "
+        "(producers who were hired through Selection only)")
 
 
 class ProducerBatch(Schema):

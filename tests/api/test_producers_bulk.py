@@ -54,3 +54,42 @@ def test_duplicate_ids_in_one_batch_are_refused(ats, groups):
     body = ats.post("/producers/bulk", {"producers": [row(1), row(1)]}).json()
     assert body["details"] == [{"item": 1, "field": "external_id",
                                 "message": "duplicate of item 0"}]
+
+
+def test_a_hires_outcomes_at_review_points_come_through_the_api(ats, opening):
+    """A hire who started in Selection has no external id; the first batch names them by
+    email, the id sticks, and their figures are stored at their review points."""
+    from datetime import date
+
+    from selection.hires import start_hire
+    from tests import factories
+
+    app = factories.make_application(opening, "Hana", "Hire", stage="hired")
+    hire = start_hire(app, start_date=date(2025, 1, 6))
+    assert not hire.external_id
+    item = {"external_id": "emp-77", "first_name": hire.first_name,
+            "last_name": hire.last_name, "email": hire.email}
+    response = ats.post("/producers/bulk", {"producers": [
+        item | {"period": "2025-04", "performance": 80, "review_months": 3},
+    ]})
+    assert response.status_code == 200, response.json()
+    assert response.json()["updated"] == 1 and Producer.objects.count() == 1
+    hire.refresh_from_db()
+    assert hire.external_id == "emp-77" and hire.hire_id == app.pk
+    # later batches use the id alone; a second review point is added beside the first
+    response = ats.post("/producers/bulk", {"producers": [
+        item | {"period": "2025-07", "performance": 95, "review_months": 6},
+    ]})
+    assert response.status_code == 200, response.json()
+    points = dict(PerformanceRecord.objects.filter(producer=hire)
+                  .values_list("period", "review_months"))
+    assert points == {"2025-04": 3, "2025-07": 6}
+
+
+def test_a_review_point_for_someone_never_hired_is_refused_in_the_imports_words(ats, groups):
+    response = ats.post("/producers/bulk", {"producers": [row(1, review_months=3)]})
+    assert response.status_code == 400
+    body = response.json()
+    assert [(d["item"], d["field"]) for d in body["details"]] == [(0, "review_months")]
+    assert "not hired" in body["details"][0]["message"]
+    assert Producer.objects.count() == 0 and PerformanceRecord.objects.count() == 0
