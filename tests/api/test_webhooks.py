@@ -266,3 +266,29 @@ def test_a_submitted_scorecard_is_an_event_without_its_words(
     assert (body["data"]["scorecard_id"], body["data"]["state"],
             body["data"]["application_id"]) == (card.pk, "submitted", ada.pk)
     assert "lost deal" not in got["body"].decode()
+
+
+def test_a_submitted_roleplay_is_an_assessment_completed_event_without_its_words(
+        application, library, interviewer, manager, django_capture_on_commit_callbacks):
+    from assessments.roleplay import assign_assessor, save_scorecard
+    from tests.assessments.conftest import exercise as make_exercise
+
+    exercise = make_exercise.__wrapped__(library)
+    card, _ = assign_assessor(exercise=exercise, assessor=interviewer, by=manager,
+                              application=application)
+    ratings = {library["discovery"].pk: (4, "Asked about the budget owner"),
+               library["negotiating"].pk: (3, "Traded the discount for a term")}
+    with Receiver() as receiver:
+        endpoint_for(receiver, events=["assessment.completed"])
+        with django_capture_on_commit_callbacks(execute=True):
+            save_scorecard(scorecard=card, ratings=ratings, notes="Private assessor note")
+        assert receiver.received == []  # a draft is not an event
+        with django_capture_on_commit_callbacks(execute=True):
+            save_scorecard(scorecard=card, ratings=ratings, notes="Private assessor note",
+                           submit=True)
+    assert len(receiver.received) == 1 and receiver.received[0]["valid"]
+    body = json.loads(receiver.received[0]["body"])
+    assert body["event"] == "assessment.completed"
+    assert body["data"]["kind"] == "roleplay" and body["data"]["exercise"] == "discovery-call"
+    raw = receiver.received[0]["body"].decode()
+    assert "Private assessor note" not in raw and "budget owner" not in raw
