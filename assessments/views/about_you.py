@@ -7,7 +7,7 @@ from django.views.decorators.cache import never_cache
 
 from ..delivery import LinkRefused, invitation_for_token
 from ..self_identification import keeper
-from .taking import _refused
+from .link_answers import refused
 
 
 class AboutYouForm(forms.Form):
@@ -31,7 +31,7 @@ def about_you(request, token: str):
     try:
         invitation = invitation_for_token(token)
     except LinkRefused as exc:
-        return _refused(request, exc)
+        return refused(request, exc)
     store = keeper()
     if invitation.candidate is None or store is None:
         return render(request, "assessments/link_refused.html", {

@@ -17,18 +17,7 @@ from django.views.decorators.http import require_POST
 from ..delivery import LinkRefused
 from ..models.references import RELATIONSHIPS
 from ..references import answering, links, nomination, questionnaire
-
-
-def _autosave(request) -> bool:
-    return request.headers.get("X-Autosave") == "1"
-
-
-def _refused(request, exc: LinkRefused):
-    if _autosave(request):
-        return JsonResponse({"ok": False, "title": exc.title, "error": exc.message},
-                            status=exc.status)
-    return render(request, "assessments/link_refused.html",
-                  {"title": exc.title, "message": exc.message}, status=exc.status)
+from .link_answers import is_autosave, refused
 
 
 def _posted(request):
@@ -56,7 +45,7 @@ def name_referees(request, token: str):
                 return render(request, "assessments/references/named.html", {
                     "opening": reference_request.application.opening})
     except LinkRefused as exc:
-        return _refused(request, exc)
+        return refused(request, exc)
     return render(request, "assessments/references/name_referees.html", {
         "reference_request": reference_request, "token": token, "errors": errors,
         "candidate": reference_request.application.candidate,
@@ -89,7 +78,7 @@ def reference_form(request, token: str):
         links.throttle(request, token)
         referee = links.referee_for_token(token)
     except LinkRefused as exc:
-        return _refused(request, exc)
+        return refused(request, exc)
     return _render_form(request, referee, token, referee.answers,
                         saved=request.GET.get("saved") == "1")
 
@@ -128,8 +117,8 @@ def reference_save(request, token: str):
             return _render_form(request, referee, token, referee.answers,
                                 errors=exc.messages, status=400)
     except LinkRefused as exc:
-        return _refused(request, exc)
-    if _autosave(request):
+        return refused(request, exc)
+    if is_autosave(request):
         return JsonResponse({"ok": True, "applied": applied,
                              "saved_at": timezone.localtime(referee.saved_at).strftime("%H:%M")})
     if submit:
@@ -146,6 +135,6 @@ def reference_decline(request, token: str):
         referee = links.referee_for_token(token)
         answering.decline(referee=referee, reason=_posted(request).get("reason", ""))
     except LinkRefused as exc:
-        return _refused(request, exc)
+        return refused(request, exc)
     return render(request, "assessments/references/done.html",
                   {"title": "You have declined", "declined": True})

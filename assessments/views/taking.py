@@ -19,20 +19,10 @@ from ..delivery import (
     save_answers,
     start_attempt,
 )
+from .link_answers import is_autosave, refused
 
 LABELS = ["very ineffective", "ineffective", "neither", "effective", "very effective"]
 
-
-def _autosave(request) -> bool:
-    return request.headers.get("X-Autosave") == "1"
-
-
-def _refused(request, exc: LinkRefused):
-    if _autosave(request):
-        return JsonResponse({"ok": False, "title": exc.title, "error": exc.message},
-                            status=exc.status)
-    return render(request, "assessments/link_refused.html",
-                  {"title": exc.title, "message": exc.message}, status=exc.status)
 
 
 def _open_invitation(token: str):
@@ -51,7 +41,7 @@ def take_test(request, token: str):
     try:
         invitation, attempt = _open_invitation(token)
     except LinkRefused as exc:
-        return _refused(request, exc)
+        return refused(request, exc)
     return _render_test(request, invitation, attempt, token,
                         saved=request.GET.get("saved") == "1")
 
@@ -77,7 +67,7 @@ def start_test(request, token: str):
         if attempt is None:
             start_attempt(invitation)
     except LinkRefused as exc:
-        return _refused(request, exc)
+        return refused(request, exc)
     return redirect("assessments:take_test", token=token)
 
 
@@ -109,8 +99,8 @@ def save_test(request, token: str):
             return _render_test(request, invitation, attempt, token, confirm=True)
         attempt = save_answers(invitation=invitation, data=data, submit=submit)
     except LinkRefused as exc:
-        return _refused(request, exc)
-    if _autosave(request):
+        return refused(request, exc)
+    if is_autosave(request):
         return JsonResponse({"ok": True, "saved_at": timezone.localtime(attempt.saved_at)
                              .strftime("%H:%M:%S"), "seconds_left": _seconds_left(attempt)})
     if submit:
