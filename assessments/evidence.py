@@ -80,6 +80,15 @@ class _Columns:
         self.dimension_id: list[int] = []
         self.score: list[float | None] = []
 
+    def add(self, producer: bool, person_id: int, code: int, dimension_id: int,
+            score: float | None) -> None:
+        """One score (the judgment tests' loop, the longest, appends to the lists itself)."""
+        self.producer.append(producer)
+        self.person_id.append(person_id)
+        self.instrument.append(code)
+        self.dimension_id.append(dimension_id)
+        self.score.append(score)
+
     def code(self, name: str) -> int:
         code = self.names.get(name)
         if code is None:
@@ -178,11 +187,7 @@ def _add_hires_scores(scores: _Columns, wanted: set[int] | None,
         instrument = found_names[code]
         for producer_id in hires.get(candidate_id, ()):
             if (producer_id, instrument_family(instrument)) not in theirs:
-                scores.producer.append(True)
-                scores.person_id.append(producer_id)
-                scores.instrument.append(scores.code(instrument))
-                scores.dimension_id.append(dimension_id)
-                scores.score.append(score)
+                scores.add(True, producer_id, scores.code(instrument), dimension_id, score)
 
 
 def producer_sjt_totals(test_ids=None) -> dict[int, list[float]]:
@@ -270,11 +275,7 @@ def _roleplay_scores(out: _Columns, wanted: set[int] | None, who: Q) -> None:
         code = codes.get(slug)
         if code is None:
             code = codes[slug] = out.code(f"roleplay:{slug}")
-        out.producer.append(not candidate_id)
-        out.person_id.append(candidate_id or producer_id)
-        out.instrument.append(code)
-        out.dimension_id.append(dimension_id)
-        out.score.append(mean)
+        out.add(not candidate_id, candidate_id or producer_id, code, dimension_id, mean)
 
 
 def _psychometric_scores(out: _Columns, wanted: set[int] | None, who: Q) -> None:
@@ -290,11 +291,7 @@ def _psychometric_scores(out: _Columns, wanted: set[int] | None, who: Q) -> None
         code = codes.get(scale_id)
         if code is None:
             code = codes[scale_id] = out.code(f"psychometric:{instrument}/{scale}")
-        out.producer.append(not candidate_id)
-        out.person_id.append(candidate_id or producer_id)
-        out.instrument.append(code)
-        out.dimension_id.append(dimension_id)
-        out.score.append(z)
+        out.add(not candidate_id, candidate_id or producer_id, code, dimension_id, z)
 
 
 def instrument_titles(instruments) -> dict[str, str]:
