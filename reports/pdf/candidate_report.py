@@ -31,9 +31,10 @@ from reports.pdf.styles import BAND_COLOURS, styles, table_style
 from reports.templatetags.report_numbers import percent, rating, two, whole
 
 METHOD = [
-    "Evidence. Judgment-test, roleplay and psychometric scores are put on one scale per "
-    "instrument and dimension (z-scores across everyone scored, producers and candidates; "
-    "psychometric results arrive as z-scores against the vendor's norm) and averaged per "
+    "Evidence. Judgment-test and roleplay scores are put on one scale per instrument and "
+    "dimension: z-scores against the producers' mean and standard deviation, so adding "
+    "candidates never moves a producer's figure (psychometric results arrive as z-scores "
+    "against the vendor's published norm and are kept as they are); then averaged per "
     "dimension. Interview ratings stay on their 1-5 anchored scale: producers are never "
     "interviewed, so they are not compared with producers.",
     "Cohorts. Current salespeople are split into top, middle and bottom producers by their "
@@ -223,7 +224,8 @@ def dimension_table(report) -> list:
          "Knock-out", "Discr.", "n"], rows,
         [WIDTH - 406, 40, 34, 54, 36, 36, 40, 38, 56, 40, 32])
     return [para("Dimensions", s["h1"]), table,
-            para("z: the candidate's combined score (0 = average of everyone scored). Pct: "
+            para("z: the candidate's combined score in producer standard deviations (0 = the "
+                 "producers' average). Pct: "
                  "percentile within each producer cohort. Interview: mean rating on 1-5. "
                  "n: producers with scores. * discriminating.", s["small"])]
 

@@ -182,7 +182,7 @@ def profile_chart(rows: list[dict], *, candidate: str, width: float = 500) -> Ch
     scale = z_scale(values, label_w + 10, width - 12)
     _legend(chart, 0, 10, candidate)
     bottom = top + row_h * len(rows)
-    _z_axis(chart, scale, top, bottom, "z-score (0 = average of everyone scored)")
+    _z_axis(chart, scale, top, bottom, "z-score (0 = the producers' average)")
     for i, row in enumerate(rows):
         y = top + row_h * i + row_h / 2
         if i % 2 == 0:

@@ -86,3 +86,13 @@ def test_table_that_splits_repeats_its_header(cohort_opening):
     pages = pdf_pages(buffer.getvalue())
     assert len(pages) >= 3
     assert all("Dimension name" in page for page in pages)
+
+
+@pytest.mark.django_db
+def test_the_pdf_says_z_scores_are_against_the_producers_as_they_are_computed(cohort_opening):
+    """The method text, the table caption and the chart axis say what the evidence module
+    does: z-scores against the producers only, never against everyone scored."""
+    text = squash(pdf_text(_pdf(cohort_opening.applications_by_name["Ada"])))
+    assert squash("z-scores against the producers' mean and standard deviation") in text
+    assert squash("0 = the producers' average") in text
+    assert squash("everyone scored") not in text
