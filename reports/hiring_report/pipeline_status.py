@@ -49,12 +49,18 @@ def pipeline_statuses(user, openings, applications) -> dict[int, dict]:
             for pk, status in statuses.items()}
 
 
+def after_badge(sentence: str, label: str) -> str:
+    """The one sentence as it reads after the band's badge: without the band's name in
+    front, since the badge says it ("Poor fit: meets 2 of 10..." -> "Meets 2 of 10...")."""
+    prefix = f"{label}: "
+    if label and sentence.startswith(prefix):
+        rest = sentence[len(prefix):]
+        return rest[:1].upper() + rest[1:]
+    return sentence
+
+
 def board_sentence(status: dict) -> str:
     """The sentence as the board shows it beside the band's badge: without the band's name
-    in front (the badge says it) and without "shown below" (the chart is in the report)."""
-    text = status.get("sentence", "")
-    prefix = f"{status.get('label', '')}: "
-    if status.get("label") and text.startswith(prefix):
-        text = text[len(prefix):]
-        text = text[:1].upper() + text[1:]
+    in front and without "shown below" (the chart is in the report)."""
+    text = after_badge(status.get("sentence", ""), status.get("label", ""))
     return text.replace(", shown below.", ".")

@@ -71,3 +71,12 @@ def instrument(value) -> str:
         return ""
     kind, _, name = str(value).partition(":")
     return f"{INSTRUMENT_KINDS.get(kind, kind)}: {name.replace('/', ' / ')}" if name else kind
+
+
+@register.filter(name="after_badge")
+def after_badge_filter(sentence, label) -> str:
+    """``{{ sentence|after_badge:label }}``: the sentence without the band's name in front,
+    for places that show the band's badge just before it."""
+    from reports.hiring_report.pipeline_status import after_badge
+
+    return after_badge(str(sentence or ""), str(label or ""))

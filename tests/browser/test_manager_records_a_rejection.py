@@ -13,7 +13,7 @@ from tests.browser.conftest import log_in, overflowing
 pytestmark = pytest.mark.browser
 
 PHONE = {"width": 390, "height": 844}
-BAND = re.compile(r"^(Strong fit|Fit|Mixed|Poor fit|Insufficient evidence): .+\.$")
+BAND = re.compile(r"^(Strong fit|Fit|Mixed|Poor fit|Insufficient evidence) [A-Z].+\.$")
 
 
 def _calibration_candidate():
@@ -37,7 +37,9 @@ def test_manager_rejects_a_candidate_with_a_reason_and_the_history_says_why(page
     expect(sentence).to_be_visible()
     text = sentence.inner_text().strip()
     label = sentence.locator(".band-badge").inner_text().strip()
-    assert BAND.match(text[len(label):].strip() if text.startswith(label + " ") else text), text
+    # the badge names the band; the sentence after it does not say it again
+    assert BAND.match(text) and text.startswith(label + " "), text
+    assert not text[len(label):].strip().startswith(label), text
 
     form = page.get_by_role("region", name="Record a decision")
     expect(form).to_contain_text(f"No hire moves {name} to Rejected.")

@@ -104,6 +104,7 @@ def test_each_candidate_gets_the_reports_band_and_sentence_at_the_top(client, ma
     from django.utils.html import escape
 
     from reports.hiring_report.gather import candidate_report
+    from reports.hiring_report.pipeline_status import after_badge
 
     store_snapshot(cohort_opening)
     client.force_login(manager)
@@ -113,8 +114,11 @@ def test_each_candidate_gets_the_reports_band_and_sentence_at_the_top(client, ma
     assert applications
     for application in applications:
         report = candidate_report(application, reader=manager)
-        assert escape(report.band["sentence"]) in top, report.band["sentence"]
-        assert f'band-{report.band["key"]}">{report.band["label"]}' in top
+        label = report.band["label"]
+        assert f'band-{report.band["key"]}">{label}' in top
+        # the badge says the band; the sentence after it goes on without repeating it
+        assert escape(after_badge(report.band["sentence"], label)) in top, report.band
+        assert f'<p class="headline-sentence">{escape(label)}:' not in top
     # The statistician's tables are still there, below, under Method and figures.
     assert "Method and figures" in method.split(">", 1)[1][:40]
     for figure in ("Hedges", "Holm", "Leniency", "concurrent validity", "Brier"):

@@ -8,6 +8,7 @@ from django.utils.html import escape
 
 from assessments.models import SJTAttempt, SJTInvitation
 from reports.hiring_report.gather import candidate_report
+from reports.hiring_report.pipeline_status import after_badge
 from selection.models import Producer
 from tests.reports.test_sjt_completeness_report import _base, take
 
@@ -61,8 +62,9 @@ def test_the_candidate_page_shows_the_reports_band_and_sentence(cohort_opening, 
     client.force_login(manager)
     html = client.get(ada.get_absolute_url()).content.decode()
     report = candidate_report(ada, reader=manager)
-    assert escape(report.band["sentence"]) in html
-    assert f'band-{report.band["key"]}">{report.band["label"]}</span>' in html
+    label = report.band["label"]
+    assert f'band-{report.band["key"]}">{label}</span> ' \
+        f'{escape(after_badge(report.band["sentence"], label))}</p>' in html
 
 
 def test_the_candidate_pages_sjt_total_says_the_same_as_the_report(cohort_opening, library,
