@@ -18,11 +18,6 @@ from dataclasses import dataclass, fields, is_dataclass
 
 import numpy as np
 
-# How long a calibration computed for a blinded reader stays cached. Its key names the
-# evidence it was computed from, so it is never served for other evidence; the timeout only
-# frees the memory of openings nobody reads.
-DEFAULT_BLIND_CACHE_SECONDS = 3600
-
 INTERVIEWS_WITHHELD = (
     "Interview scorecards for {name} are withheld{whom}: {who} interview{s} this candidate "
     "and {have} not submitted a scorecard yet, and scoring stays blind until then. Figures "
@@ -177,8 +172,9 @@ def blinded_calibration(opening, blind: Blind, *, fresh: bool = False) -> dict:
     if isinstance(cached, tuple) and len(cached) == 2 and cached[0] == signature:
         return cached[1]
     payload = compute.calibrate_opening(opening, evidence=evidence, min_n=min_n)
-    cache.set(key, (signature, payload), timeout=float(getattr(
-        settings, "SELECTION_BLIND_CALIBRATION_CACHE_SECONDS", DEFAULT_BLIND_CACHE_SECONDS)))
+    # the key names the evidence, so the timeout only frees openings nobody reads
+    cache.set(key, (signature, payload),
+              timeout=settings.SELECTION_BLIND_CALIBRATION_CACHE_SECONDS)
     return payload
 
 

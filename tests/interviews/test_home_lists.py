@@ -75,36 +75,33 @@ def test_submitted_roleplays_leave_the_to_do_list(client, interviewer, applicati
     assert done.count("Submitted") == 3
 
 
-def test_manager_sees_whose_scorecard_is_late_and_when_it_was_reminded(
-        client, scheduled, manager, interviewer, mailed):
+def _reminded_and_home(client, scheduled, manager, mailed, reminded_ago: timedelta) -> str:
+    """Interviews that ended 30 h ago, reminded ``reminded_ago`` back: the manager's
+    home from "Interviews in your openings" on."""
     from interviews.reminders import send_scorecard_reminders
 
     now = timezone.now()
     with mailed():
         book(scheduled, manager, (now - timedelta(hours=30)).astimezone(
             Interview.objects.first().zone).replace(tzinfo=None))
-    send_scorecard_reminders(now=now - timedelta(hours=2))
-    assert ScorecardReminder.objects.count() == 3
+    send_scorecard_reminders(now=now - reminded_ago)
     client.force_login(manager)
     page = client.get("/").content.decode()
-    section = page[page.index("Interviews in your openings"):]
+    return page[page.index("Interviews in your openings"):]
+
+
+def test_manager_sees_whose_scorecard_is_late_and_when_it_was_reminded(
+        client, scheduled, manager, interviewer, mailed):
+    section = _reminded_and_home(client, scheduled, manager, mailed, timedelta(hours=2))
+    assert ScorecardReminder.objects.count() == 3
     assert "Scorecards outstanding (3)" in section
     assert "reminded 2\xa0hours ago" in section
     assert interviewer.first_name in section
 
 
 def test_a_reminder_sent_within_the_minute_reads_just_now(
-        client, scheduled, manager, interviewer, mailed):
-    from interviews.reminders import send_scorecard_reminders
-
-    now = timezone.now()
-    with mailed():
-        book(scheduled, manager, (now - timedelta(hours=30)).astimezone(
-            Interview.objects.first().zone).replace(tzinfo=None))
-    send_scorecard_reminders(now=now)
-    client.force_login(manager)
-    page = client.get("/").content.decode()
-    section = page[page.index("Interviews in your openings"):]
+        client, scheduled, manager, mailed):
+    section = _reminded_and_home(client, scheduled, manager, mailed, timedelta(0))
     assert "reminded just now" in section and "0\xa0minutes" not in section
 
 

@@ -24,20 +24,12 @@ from reports.calibration.evidence import (
     rating_matrices,
     score_matrices,
 )
+from tests.reports.test_evidence_matrices import Score  # hand-made, read by attribute
 
 INSTRUMENTS = ["sjt:a", "sjt:b", "roleplay:call", "psychometric:Inv/Drive",
                "psychometric:Inv/Grit"]
 DIMENSIONS = [4, 1, 3]  # the opening's order, not sorted
 LABELS = {1: "Discovery", 3: "Drive", 4: "Grit"}
-
-
-@dataclass(frozen=True)
-class Score:
-    person_kind: str
-    person_id: int
-    instrument: str
-    dimension_id: int
-    score: float | None
 
 
 @dataclass(frozen=True)
